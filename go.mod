@@ -1,0 +1,3 @@
+module github.com/twintrack/twintrack
+
+go 1.26
