@@ -1,0 +1,24 @@
+// Package devset holds twintrack's development set and scores a coder
+// against it.
+//
+// The set, devset.jsonl (embedded as File), is written by the project: a few
+// hundred invented but plausible news sentences, each with the events a
+// careful human coder would record for it in CAMEO. One JSON object per
+// line:
+//
+//	{"id":"jpn-khm-001","date":"1992-03-14","text":"...",
+//	 "events":[{"source":"JPNGOV","target":"KHMGOV","code":"042"}],
+//	 "note":"..."}
+//
+// An empty events list means the sentence must produce no counted event
+// (a negated, hypothetical or non-political sentence; its note says why).
+// Actor codes follow the conventions of the built-in dictionaries: ISO3
+// country plus three-letter roles (JPNGOV, KHMOPPPTY), CAMEO IGO/NGO codes
+// for organisations.
+//
+// Score compares coded events with the gold events at three levels: exact
+// (source, target and code agree), root (source, target and the two-digit
+// CAMEO root agree) and dyad (source and target country and the QuadClass
+// agree). Coded events flagged Negated or carrying a Modality are not
+// counted, because the pipeline does not count them either.
+package devset
