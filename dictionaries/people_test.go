@@ -1,0 +1,380 @@
+package dictionaries_test
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/twintrack/twintrack/dictionaries"
+)
+
+// peopleFiles are the dictionary files checked by this test file.
+var peopleFiles = []string{"people.actors", "parties.actors"}
+
+// dated is one bracketed code item of an actor entry, e.g.
+// [KHMGOV 930924-980730].
+type dated struct {
+	code     string
+	op       byte // 0 (undated), '<', '>' or '-' (range)
+	from, to time.Time
+	line     int
+}
+
+// applies reports whether the item applies on day d, with TABARI's
+// semantics: '<' and '>' are strict, a range is inclusive.
+func (it dated) applies(d time.Time) bool {
+	switch it.op {
+	case '<':
+		return d.Before(it.from)
+	case '>':
+		return d.After(it.from)
+	case '-':
+		return !d.Before(it.from) && !d.After(it.to)
+	}
+	return true
+}
+
+// group is one head phrase with its synonyms and its code items.
+type group struct {
+	file    string
+	line    int
+	phrases []string
+	items   []dated
+}
+
+// resolve returns the code of g on day d: the first item that applies,
+// or "" when none does.
+func (g *group) resolve(d time.Time) string {
+	for _, it := range g.items {
+		if it.applies(d) {
+			return it.code
+		}
+	}
+	return ""
+}
+
+var (
+	// phraseRE is the phrase syntax these files use: upper-case words of
+	// letters, digits, apostrophes and periods joined by '_', with a
+	// trailing '_' (whole word), optionally a leading '+'.
+	phraseRE = regexp.MustCompile(`^\+?[A-Z0-9'.]+(_[A-Z0-9'.]+)*_$`)
+	// itemRE is one bracketed code item.
+	itemRE = regexp.MustCompile(`^\[([A-Z]{3}(?:[A-Z]{3})*|---)(?: (<|>)(\d{6})| (\d{6})-(\d{6}))?\]$`)
+	// codeRE is a well-formed actor code: an ISO3 country (or an IGO
+	// prefix) followed by 3-letter roles.
+	codeRE = regexp.MustCompile(`^[A-Z]{3}(GOV|OPP|PTY|MIL|COP|JUD|LEG|REB|SPY|CVL|BUS|MED|EDU|LAB|REF|HLH|ELI|NGO|IGO|RAD|MOD|IND|UAF|INS|SEP|JEW|MUS|CHR|BUD|HIN)*$`)
+)
+
+// parseDate reads a YYMMDD date with TABARI's pivot (00-29 = 20xx).
+func parseDate(s string) (time.Time, error) {
+	t, err := time.Parse("060102", s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	y := t.Year() % 100
+	if y < 30 {
+		y += 2000
+	} else {
+		y += 1900
+	}
+	return time.Date(y, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+// readGroups parses one of the files by the simple rules of formats.md
+// 5.1 and 6.2 restricted to the style these files use (every code on its
+// own line after the head and synonyms). It returns the groups and one
+// message per problem, formatted file:line:col: message.
+func readGroups(t *testing.T, name string) ([]*group, []string) {
+	t.Helper()
+	data, err := fs.ReadFile(dictionaries.FS, name)
+	if err != nil {
+		t.Fatalf("reading %s: %v", name, err)
+	}
+	var (
+		groups   []*group
+		cur      *group
+		errs     []string
+		finished bool
+	)
+	errf := func(line, col int, format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("%s:%d:%d: %s", name, line, col, fmt.Sprintf(format, args...)))
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for n := 1; sc.Scan(); n++ {
+		raw := sc.Text()
+		if finished {
+			errf(n, 1, "text after ~~FINISH")
+			break
+		}
+		if raw == "" || raw[0] == '#' || raw[0] == '/' {
+			continue
+		}
+		if raw[0] == '~' {
+			if raw != "~~FINISH" {
+				errf(n, 1, "end line %q, want ~~FINISH", raw)
+			}
+			finished = true
+			continue
+		}
+		body := raw
+		if i := strings.IndexByte(body, ';'); i >= 0 {
+			body = body[:i]
+		}
+		body = strings.TrimRight(body, " \t")
+		switch {
+		case strings.HasPrefix(body, "\t["):
+			if cur == nil {
+				errf(n, 2, "code line before any entry")
+				continue
+			}
+			m := itemRE.FindStringSubmatch(body[1:])
+			if m == nil {
+				errf(n, 2, "malformed code item %q", body[1:])
+				continue
+			}
+			it := dated{code: m[1], line: n}
+			if it.code != "---" && !codeRE.MatchString(it.code) {
+				errf(n, 3, "code %q is not a country or IGO code followed by known roles", it.code)
+			}
+			var e1, e2 error
+			switch {
+			case m[2] != "":
+				it.op = m[2][0]
+				it.from, e1 = parseDate(m[3])
+			case m[4] != "":
+				it.op = '-'
+				it.from, e1 = parseDate(m[4])
+				it.to, e2 = parseDate(m[5])
+			}
+			if e1 != nil || e2 != nil {
+				errf(n, 2, "invalid date in %q", body[1:])
+				continue
+			}
+			if it.op == '-' && it.to.Before(it.from) {
+				errf(n, 2, "range %s-%s ends before it starts", m[4], m[5])
+			}
+			cur.items = append(cur.items, it)
+		case strings.HasPrefix(body, "+"):
+			if cur == nil || len(cur.items) > 0 {
+				errf(n, 1, "synonym %q not directly after its head or another synonym", body)
+				continue
+			}
+			if !phraseRE.MatchString(body) {
+				errf(n, 1, "malformed synonym %q (want WORD_WORD_ with a trailing _)", body)
+			}
+			cur.phrases = append(cur.phrases, body[1:])
+		default:
+			if strings.ContainsAny(body, "[ \t") {
+				errf(n, 1, "head %q: codes go on their own tab-indented lines, words are joined by _", body)
+				continue
+			}
+			if !phraseRE.MatchString(body) {
+				errf(n, 1, "malformed head %q (want WORD_WORD_ with a trailing _)", body)
+			}
+			cur = &group{file: name, line: n, phrases: []string{body}}
+			groups = append(groups, cur)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("scanning %s: %v", name, err)
+	}
+	if !finished {
+		errf(0, 0, "no ~~FINISH line")
+	}
+	return groups, errs
+}
+
+// checkItems reports problems of one group's code list: no codes, the
+// undated default not last, and overlapping dated items.
+func checkItems(g *group) []string {
+	var errs []string
+	at := func(line int, format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("%s:%d:2: %s: %s", g.file, line, g.phrases[0], fmt.Sprintf(format, args...)))
+	}
+	if len(g.items) == 0 {
+		at(g.line, "no codes")
+		return errs
+	}
+	for i, it := range g.items {
+		if it.op == 0 && i != len(g.items)-1 {
+			at(it.line, "undated default is not the last code")
+		}
+	}
+	// Overlap: turn every dated item into an interval (open ends at the
+	// year 1 and 9999) and compare pairs.
+	lo := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	hi := time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	type span struct {
+		a, b time.Time
+		line int
+	}
+	var spans []span
+	for _, it := range g.items {
+		switch it.op {
+		case '<':
+			spans = append(spans, span{lo, it.from.AddDate(0, 0, -1), it.line})
+		case '>':
+			spans = append(spans, span{it.from.AddDate(0, 0, 1), hi, it.line})
+		case '-':
+			spans = append(spans, span{it.from, it.to, it.line})
+		}
+	}
+	for i := range spans {
+		for j := i + 1; j < len(spans); j++ {
+			if !spans[i].b.Before(spans[j].a) && !spans[j].b.Before(spans[i].a) {
+				at(spans[j].line, "dates overlap the item on line %d", spans[i].line)
+			}
+		}
+	}
+	return errs
+}
+
+func TestPeopleAndPartiesSyntax(t *testing.T) {
+	for _, name := range peopleFiles {
+		t.Run(name, func(t *testing.T) {
+			groups, errs := readGroups(t, name)
+			for _, g := range groups {
+				errs = append(errs, checkItems(g)...)
+			}
+			for _, e := range errs {
+				t.Error(e)
+			}
+			if len(groups) < 20 {
+				t.Errorf("got %d entries in %s, want at least 20", len(groups), name)
+			}
+		})
+	}
+}
+
+// TestPeopleAndPartiesNoDuplicates requires every phrase of the two files
+// to be unique across both, and not to repeat a phrase of the other
+// built-in actor files (a duplicate is silently dropped by the reader:
+// the first one loaded wins).
+func TestPeopleAndPartiesNoDuplicates(t *testing.T) {
+	seen := map[string]string{}
+	for _, name := range peopleFiles {
+		groups, _ := readGroups(t, name)
+		for _, g := range groups {
+			for _, p := range g.phrases {
+				where := fmt.Sprintf("%s:%d", name, g.line)
+				if prev, ok := seen[p]; ok {
+					t.Errorf("%s: phrase %s already entered at %s", where, p, prev)
+				}
+				seen[p] = where
+			}
+		}
+	}
+	for _, other := range []string{"countries.actors", "international.actors"} {
+		data, err := fs.ReadFile(dictionaries.FS, other)
+		if err != nil {
+			continue
+		}
+		for n, line := range strings.Split(string(data), "\n") {
+			if line == "" || strings.ContainsRune("#/~\t [", rune(line[0])) {
+				continue
+			}
+			p := strings.TrimPrefix(line, "+")
+			if i := strings.IndexAny(p, "[;"); i >= 0 {
+				p = p[:i]
+			}
+			p = strings.ReplaceAll(strings.ToUpper(strings.TrimSpace(p)), "-", "_")
+			if prev, ok := seen[p]; ok {
+				t.Errorf("phrase %s at %s is also entered in %s:%d (the earlier file wins)", p, prev, other, n+1)
+			}
+		}
+	}
+}
+
+// TestPeopleAndPartiesFacts evaluates a table of known facts with the
+// resolver above: the code a phrase gets on a date.
+func TestPeopleAndPartiesFacts(t *testing.T) {
+	byPhrase := map[string]*group{}
+	for _, name := range peopleFiles {
+		groups, _ := readGroups(t, name)
+		for _, g := range groups {
+			for _, p := range g.phrases {
+				byPhrase[p] = g
+			}
+		}
+	}
+	tests := []struct {
+		name, phrase, date string
+		want               string // exact code wanted, or "!GOV" etc. for "has no GOV role"
+	}{
+		{"Hun Sen PM in 2010", "HUN_SEN_", "2010-01-01", "KHMGOV"},
+		{"Hun Sen not GOV after handing over", "HUN_SEN_", "2024-01-01", "!GOV"},
+		{"Hun Sen Senate president", "SAMDECH_HUN_SEN_", "2025-01-01", "KHMLEG"},
+		{"Hun Manet PM", "HUN_MANET_", "2024-01-01", "KHMGOV"},
+		{"Hun Manet officer before", "HUN_MANET_", "2020-01-01", "KHMMIL"},
+		{"Ranariddh first PM", "NORODOM_RANARIDDH_", "1995-06-01", "KHMGOV"},
+		{"Ranariddh after the 1997 coup", "PRINCE_NORODOM_RANARIDDH_", "1998-01-01", "KHMOPP"},
+		{"Ranariddh Assembly president", "RANARIDDH_", "2003-01-01", "KHMLEG"},
+		{"Sam Rainsy finance minister", "SAM_RAINSY_", "1994-01-01", "KHMGOV"},
+		{"Sam Rainsy opposition", "SAM_RAINSY_", "2013-07-28", "KHMOPP"},
+		{"Kem Sokha opposition after arrest", "KEM_SOKHA_", "2018-01-01", "KHMOPP"},
+		{"Sihanouk king", "NORODOM_SIHANOUK_", "2000-01-01", "KHMGOV"},
+		{"Sihanouk after abdication", "SIHANOUK_", "2010-01-01", "KHMELI"},
+		{"Sihamoni king", "NORODOM_SIHAMONI_", "2020-01-01", "KHMGOV"},
+		{"CNRP opposition before dissolution", "CNRP_", "2017-11-15", "KHMOPPPTY"},
+		{"CNRP stays opposition after dissolution", "CAMBODIA_NATIONAL_RESCUE_PARTY_", "2018-06-01", "KHMOPPPTY"},
+		{"CPP ruling", "CPP_", "2018-07-29", "KHMGOVPTY"},
+		{"FUNCINPEC resistance", "FUNCINPEC_", "1985-01-01", "KHMREB"},
+		{"FUNCINPEC coalition 1993", "FUNCINPEC_", "1994-01-01", "KHMGOVPTY"},
+		{"FUNCINPEC after the coup", "FUNCINPEC_", "1998-01-01", "KHMOPPPTY"},
+		{"FUNCINPEC coalition 2004", "FUNCINPEC_", "2004-01-01", "KHMGOVPTY"},
+		{"FUNCINPEC no longer in government", "FUNCINPEC_", "2016-01-01", "!GOV"},
+		{"SRP opposition", "SRP_", "2008-07-27", "KHMOPPPTY"},
+		{"Abe first term", "SHINZO_ABE_", "2007-01-01", "JPNGOV"},
+		{"Abe between terms", "ABE_SHINZO_", "2008-06-01", "JPNELI"},
+		{"Abe second term", "SHINZO_ABE_", "2015-01-01", "JPNGOV"},
+		{"Abe after resigning", "SHINZO_ABE_", "2021-01-01", "JPNELI"},
+		{"Kishida foreign minister", "FUMIO_KISHIDA_", "2016-01-01", "JPNGOV"},
+		{"Kishida between offices", "KISHIDA_", "2019-01-01", "JPNELI"},
+		{"Takaichi PM", "SANAE_TAKAICHI_", "2025-11-01", "JPNGOV"},
+		{"Takaichi before", "SANAE_TAKAICHI_", "2025-01-01", "!GOV"},
+		{"Noda opposition leader", "YOSHIHIKO_NODA_", "2025-01-01", "JPNOPP"},
+		{"LDP out of power 2010", "LDP_", "2010-06-01", "JPNOPPPTY"},
+		{"LDP in power 2015", "LIBERAL_DEMOCRATIC_PARTY_", "2015-01-01", "JPNGOVPTY"},
+		{"LDP out of power 1994", "LDP_", "1994-01-01", "JPNOPPPTY"},
+		{"DPJ governing", "DPJ_", "2010-06-01", "JPNGOVPTY"},
+		{"Komeito coalition", "KOMEITO_", "2020-01-01", "JPNGOVPTY"},
+		{"Komeito left coalition", "KOMEITO_", "2025-11-01", "JPNOPPPTY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, ok := byPhrase[tt.phrase]
+			if !ok {
+				t.Fatalf("phrase %s not found", tt.phrase)
+			}
+			d, err := time.Parse("2006-01-02", tt.date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := g.resolve(d)
+			if role, ok := strings.CutPrefix(tt.want, "!"); ok {
+				if got == "" || hasRole(got, role) {
+					t.Errorf("%s on %s: got %q, want a code without role %s", tt.phrase, tt.date, got, role)
+				}
+				return
+			}
+			if got != tt.want {
+				t.Errorf("%s on %s: got %q, want %q", tt.phrase, tt.date, got, tt.want)
+			}
+		})
+	}
+}
+
+// hasRole reports whether the 3-letter role occurs at a role position
+// (a multiple of 3 after the country) of code.
+func hasRole(code, role string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		if code[i:i+3] == role {
+			return true
+		}
+	}
+	return false
+}
