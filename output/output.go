@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -28,8 +29,26 @@ var Columns = []string{
 	"target_start", "target_end", "verb_start", "verb_end", "sentence_text",
 }
 
-// New returns a writer for format: "jsonl" (default when empty), "tsv" or "csv".
+// Constructor makes a writer of one format on w.
+type Constructor func(w io.Writer) (Writer, error)
+
+// Formats maps format names to constructors of formats this package does
+// not implement itself, such as Parquet (package parquet), whose
+// dependencies the stage packages must not import.
+type Formats map[string]Constructor
+
+// New returns a writer for format: "jsonl" (default when empty), "tsv",
+// "csv" or "phoenix". It is NewWith with no extra formats.
 func New(w io.Writer, format string) (Writer, error) {
+	return NewWith(w, format, nil)
+}
+
+// NewWith returns a writer for format, looking it up first among the
+// built-in formats and then in extra. Commands pass the adapters they link
+// in, for example
+//
+//	output.NewWith(w, format, output.Formats{"parquet": parquet.NewWriter})
+func NewWith(w io.Writer, format string, extra Formats) (Writer, error) {
 	switch strings.ToLower(format) {
 	case "", "jsonl", "json":
 		bw := bufio.NewWriter(w)
@@ -38,8 +57,18 @@ func New(w io.Writer, format string) (Writer, error) {
 		return newTable(w, '\t'), nil
 	case "csv":
 		return newTable(w, ','), nil
+	case "phoenix":
+		return newPhoenix(w), nil
 	}
-	return nil, fmt.Errorf("unknown output format %q (want jsonl, tsv or csv)", format)
+	if c, ok := extra[strings.ToLower(format)]; ok && c != nil {
+		return c(w)
+	}
+	names := []string{"jsonl", "tsv", "csv", "phoenix"}
+	for n := range extra {
+		names = append(names, n)
+	}
+	sort.Strings(names[4:])
+	return nil, fmt.Errorf("unknown output format %q (want %s)", format, strings.Join(names, ", "))
 }
 
 type jsonlWriter struct {
@@ -91,11 +120,17 @@ func (t *tableWriter) Write(ev *twintrack.Event) error {
 	if t.tsv {
 		// TSV has no quoting convention readers agree on: keep fields on one line.
 		for i, f := range row {
-			row[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(f)
+			row[i] = oneLine(f)
 		}
 	}
 	return t.cw.Write(row)
 }
+
+// flattener replaces the characters that would break a TSV row.
+var flattener = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
+// oneLine returns f with tabs and line breaks replaced by blanks.
+func oneLine(f string) string { return flattener.Replace(f) }
 
 func (t *tableWriter) Close() error {
 	if !t.header {
