@@ -1,0 +1,248 @@
+package httpserver
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/twintrack/twintrack"
+	"github.com/twintrack/twintrack/cameo"
+)
+
+// pageNames lists the page templates; each is parsed with layout.html.
+var pageNames = []string{"events", "event", "dyads", "tracks", "actor", "error"}
+
+var funcs = template.FuncMap{
+	"pct":  func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) },
+	"join": strings.Join,
+	"num":  fmtNum,
+}
+
+func parseTemplates() (map[string]*template.Template, error) {
+	m := make(map[string]*template.Template, len(pageNames))
+	for _, n := range pageNames {
+		t, err := template.New(n).Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+n+".html")
+		if err != nil {
+			return nil, fmt.Errorf("httpserver: parse template %s: %w", n, err)
+		}
+		m[n] = t
+	}
+	return m, nil
+}
+
+// eventItem is an event as the pages show it: its sentence cut into
+// highlighted segments and its reports.
+type eventItem struct {
+	twintrack.Event
+	Segments []Segment
+	Reports  []Report
+}
+
+// pageData is what every page template gets; page-specific data goes in
+// the embedded fields of the handlers' own structs.
+type pageData struct {
+	Title string
+	Nav   string     // the nav entry to mark as current
+	Form  url.Values // the request's parameters, to refill the form
+	Error string     // a bad-parameter message shown above the results
+}
+
+// errorMessage returns the client-facing message of a bad request, or ""
+// when err is a server failure (which is answered with the error page).
+func (s *Server) errorMessage(w http.ResponseWriter, r *http.Request, err error) (status int, msg string, ok bool) {
+	code, m := s.status(r, err)
+	if code == http.StatusBadRequest {
+		return code, m, true
+	}
+	s.failPage(w, r, err)
+	return 0, "", false
+}
+
+func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
+	data := struct {
+		pageData
+		Items      []eventItem
+		Offset     int
+		Prev, Next string
+	}{pageData: pageData{Title: "Events", Nav: "events", Form: r.URL.Query()}}
+	status := http.StatusOK
+	q, err := eventQuery(r.URL.Query())
+	if err == nil {
+		var p EventPage
+		if p, err = s.page(r.Context(), q, r.URL); err == nil {
+			data.Offset = q.Offset
+			data.Next = p.Next
+			if q.Offset > 0 {
+				v := r.URL.Query()
+				v.Set("offset", strconv.Itoa(max(0, q.Offset-q.Limit)))
+				data.Prev = r.URL.Path + "?" + v.Encode()
+			}
+			for i := range p.Events {
+				it := eventItem{Event: p.Events[i], Segments: Highlight(&p.Events[i])}
+				if it.Reports, err = s.store.Reports(r.Context(), it.EventID); err != nil {
+					break
+				}
+				data.Items = append(data.Items, it)
+			}
+		}
+	}
+	if err != nil {
+		var ok bool
+		if status, data.Error, ok = s.errorMessage(w, r, err); !ok {
+			return
+		}
+	}
+	s.render(w, r, status, "events", data)
+}
+
+func (s *Server) pageEvent(w http.ResponseWriter, r *http.Request) {
+	d, err := s.eventDetail(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.failPage(w, r, err)
+		return
+	}
+	it := eventItem{Event: d.Event, Segments: Highlight(&d.Event), Reports: d.Reports}
+	s.render(w, r, http.StatusOK, "event", struct {
+		pageData
+		Item eventItem
+	}{pageData{Title: "Event " + it.EventID, Nav: "events"}, it})
+}
+
+func (s *Server) pageDyads(w http.ResponseWriter, r *http.Request) {
+	type panelView struct {
+		Panel
+		Chart template.HTML
+	}
+	data := struct {
+		pageData
+		Panels []panelView
+	}{pageData: pageData{Title: "Dyads", Nav: "dyads", Form: r.URL.Query()}}
+	status := http.StatusOK
+	if r.URL.Query().Get("source") != "" || r.URL.Query().Get("target") != "" {
+		d, err := readDyad(r.URL.Query(), "source", "target")
+		var out DyadPanels
+		if err == nil {
+			out, err = s.dyads(r.Context(), d)
+		}
+		if err != nil {
+			var ok bool
+			if status, data.Error, ok = s.errorMessage(w, r, err); !ok {
+				return
+			}
+		}
+		for _, p := range out.Panels {
+			data.Panels = append(data.Panels, panelView{p, panelChart(p)})
+		}
+	}
+	s.render(w, r, status, "dyads", data)
+}
+
+func (s *Server) pageTracks(w http.ResponseWriter, r *http.Request) {
+	data := struct {
+		pageData
+		Tracks *Tracks
+		Chart  template.HTML
+	}{pageData: pageData{Title: "Twin-track", Nav: "tracks", Form: r.URL.Query()}}
+	status := http.StatusOK
+	if r.URL.Query().Get("sender") != "" || r.URL.Query().Get("target") != "" {
+		d, err := readDyad(r.URL.Query(), "sender", "target")
+		var t Tracks
+		if err == nil {
+			t, err = s.tracks(r.Context(), d)
+		}
+		if err != nil {
+			var ok bool
+			if status, data.Error, ok = s.errorMessage(w, r, err); !ok {
+				return
+			}
+		} else {
+			data.Tracks, data.Chart = &t, tracksChart(t)
+		}
+	}
+	s.render(w, r, status, "tracks", data)
+}
+
+// rootTable is a period × root (or role) table for the actor page.
+type rootTable struct {
+	Columns []string
+	Rows    []rootRow
+}
+
+type rootRow struct {
+	Period string
+	Cells  []int
+}
+
+func table(pcs []PeriodCounts) rootTable {
+	seen := map[string]bool{}
+	var t rootTable
+	for _, pc := range pcs {
+		for k := range pc.Counts {
+			if !seen[k] {
+				seen[k] = true
+				t.Columns = append(t.Columns, k)
+			}
+		}
+	}
+	sort.Strings(t.Columns)
+	for _, pc := range pcs {
+		row := rootRow{Period: pc.Period, Cells: make([]int, len(t.Columns))}
+		for i, c := range t.Columns {
+			row.Cells[i] = pc.Counts[c]
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// actorChart draws an actor's events per period by QuadClass.
+func actorChart(ap ActorProfile) template.HTML {
+	labels := make([]string, len(ap.Roots))
+	ss := make([]series, 4)
+	for q := range ss {
+		ss[q] = series{Name: quadNames[q], Color: quadColors[q], Values: make([]float64, len(ap.Roots))}
+	}
+	for i, pc := range ap.Roots {
+		labels[i] = pc.Period
+		for root, n := range pc.Counts {
+			if q := cameo.QuadClass(root); q > 0 {
+				ss[q-1].Values[i] += float64(n)
+			}
+		}
+	}
+	return lineChart(ap.Actor+" events per "+ap.By, labels, ss)
+}
+
+func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
+	code := r.PathValue("code")
+	if code == "" {
+		code = r.URL.Query().Get("actor")
+	}
+	form := r.URL.Query()
+	form.Set("actor", code)
+	data := struct {
+		pageData
+		Profile      *ActorProfile
+		Chart        template.HTML
+		Roots, Roles rootTable
+	}{pageData: pageData{Title: "Actor", Nav: "actors", Form: form}}
+	status := http.StatusOK
+	if code != "" {
+		ap, err := s.actor(r.Context(), code, r.URL.Query())
+		if err != nil {
+			var ok bool
+			if status, data.Error, ok = s.errorMessage(w, r, err); !ok {
+				return
+			}
+		} else {
+			data.Title = "Actor " + ap.Actor
+			data.Profile, data.Chart = &ap, actorChart(ap)
+			data.Roots, data.Roles = table(ap.Roots), table(ap.Roles)
+		}
+	}
+	s.render(w, r, status, "actor", data)
+}

@@ -1,0 +1,116 @@
+package httpserver
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/twintrack/twintrack"
+)
+
+// Store is what the server needs from an event store. The SQLite and
+// PostgreSQL adapters are wrapped to satisfy it (see cmd/twintrack/serve.go);
+// tests use an in-memory implementation.
+//
+// Implementations must pass every value of a Query to the database as a
+// bound parameter: nothing a client sends may reach SQL as text.
+type Store interface {
+	// Events returns the events that match q, ordered by event date and
+	// then event id, skipping q.Offset matches and returning at most
+	// q.Limit of them (all of them when q.Limit is 0).
+	Events(ctx context.Context, q Query) ([]twintrack.Event, error)
+
+	// Event returns the event with the given id, negated or not. It
+	// returns an error wrapping ErrNotFound when there is none.
+	Event(ctx context.Context, id string) (twintrack.Event, error)
+
+	// Reports returns the documents that report the event with the given
+	// id: the event's own document first, then the other reports of the
+	// same happening. It returns an error wrapping ErrNotFound when no
+	// event has that id.
+	Reports(ctx context.Context, eventID string) ([]Report, error)
+}
+
+// Ingester stores documents after coding them. A server whose store also
+// implements Ingester accepts POST /api/documents (when it has a token).
+type Ingester interface {
+	// IngestDocuments codes and stores docs. Documents already stored
+	// (same id) are counted as skipped, not stored twice.
+	IngestDocuments(ctx context.Context, docs []twintrack.Document) (IngestResult, error)
+}
+
+// IngestResult summarises an ingest request.
+type IngestResult struct {
+	Documents int `json:"documents"` // documents stored
+	Skipped   int `json:"skipped"`   // documents already in the store
+	Events    int `json:"events"`    // events stored
+}
+
+// Report is a document that reports an event.
+type Report struct {
+	DocID    string `json:"doc_id"`
+	Date     string `json:"date,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Source   string `json:"source,omitempty"`
+	Sentence int    `json:"sentence"`
+}
+
+// ErrNotFound is wrapped by Store implementations when what was asked for
+// does not exist; the server answers 404.
+var ErrNotFound = errors.New("not found")
+
+// ErrInvalid is wrapped by errors that come from a bad request (a bad
+// parameter, a malformed document); the server answers 400 with the
+// error's message.
+var ErrInvalid = errors.New("invalid request")
+
+// Query selects events. Empty fields do not restrict. Actor codes match by
+// prefix, so "JPN" matches "JPN", "JPNGOV" and "JPNOPP".
+type Query struct {
+	Actor      string // source or target starts with Actor
+	Source     string // source starts with Source
+	Target     string // target starts with Target
+	Country    string // source or target country equals Country
+	Role       string // source or target roles contain Role
+	SourceRole string // source roles contain SourceRole
+	TargetRole string // target roles contain TargetRole
+	Code       string // CAMEO code starts with Code ("04" is a root)
+	QuadClass  int    // 1-4; 0 for any
+	From       string // event date on or after From (YYYY-MM-DD)
+	To         string // event date on or before To (YYYY-MM-DD)
+	Text       string // sentence contains Text (case-insensitive)
+	All        bool   // include negated and hypothetical events
+	Limit      int    // at most Limit events; 0 for no limit
+	Offset     int    // skip Offset events
+}
+
+// Counted reports whether an event is counted by default: events that did
+// not happen (negated) or may not happen (hypothetical) are left out of
+// lists and counts unless a query asks for All.
+func Counted(ev *twintrack.Event) bool {
+	return !ev.Negated && ev.Modality != "hypothetical"
+}
+
+// Match reports whether ev satisfies every filter of q (Limit and Offset
+// aside). It states the meaning of each field; stores implement the same
+// in SQL, and in-memory stores can use it as is.
+func (q *Query) Match(ev *twintrack.Event) bool {
+	switch {
+	case !q.All && !Counted(ev),
+		q.Actor != "" && !strings.HasPrefix(ev.Source, q.Actor) && !strings.HasPrefix(ev.Target, q.Actor),
+		q.Source != "" && !strings.HasPrefix(ev.Source, q.Source),
+		q.Target != "" && !strings.HasPrefix(ev.Target, q.Target),
+		q.Country != "" && ev.SourceCountry != q.Country && ev.TargetCountry != q.Country,
+		q.Role != "" && !slices.Contains(ev.SourceRoles, q.Role) && !slices.Contains(ev.TargetRoles, q.Role),
+		q.SourceRole != "" && !slices.Contains(ev.SourceRoles, q.SourceRole),
+		q.TargetRole != "" && !slices.Contains(ev.TargetRoles, q.TargetRole),
+		q.Code != "" && !strings.HasPrefix(ev.Code, q.Code),
+		q.QuadClass != 0 && ev.QuadClass != q.QuadClass,
+		q.From != "" && ev.EventDate < q.From,
+		q.To != "" && ev.EventDate > q.To,
+		q.Text != "" && !strings.Contains(strings.ToLower(ev.SentenceText), strings.ToLower(q.Text)):
+		return false
+	}
+	return true
+}
