@@ -20,6 +20,8 @@ var funcs = template.FuncMap{
 	"pct":  func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) },
 	"join": strings.Join,
 	"num":  fmtNum,
+	// byOptions lists the periods a chart can be drawn by.
+	"byOptions": func() []string { return []string{"year", "month", "week", "day"} },
 }
 
 func parseTemplates() (map[string]*template.Template, error) {
