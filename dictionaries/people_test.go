@@ -2,13 +2,16 @@ package dictionaries_test
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/twintrack/twintrack/dict"
 	"github.com/twintrack/twintrack/dictionaries"
 )
 
@@ -64,9 +67,9 @@ var (
 	phraseRE = regexp.MustCompile(`^\+?[A-Z0-9'.]+(_[A-Z0-9'.]+)*_$`)
 	// itemRE is one bracketed code item.
 	itemRE = regexp.MustCompile(`^\[([A-Z]{3}(?:[A-Z]{3})*|---)(?: (<|>)(\d{6})| (\d{6})-(\d{6}))?\]$`)
-	// codeRE is a well-formed actor code: an ISO3 country (or an IGO
-	// prefix) followed by 3-letter roles.
-	codeRE = regexp.MustCompile(`^[A-Z]{3}(GOV|OPP|PTY|MIL|COP|JUD|LEG|REB|SPY|CVL|BUS|MED|EDU|LAB|REF|HLH|ELI|NGO|IGO|RAD|MOD|IND|UAF|INS|SEP|JEW|MUS|CHR|BUD|HIN)*$`)
+	// codeRE is a well-formed actor code: an ISO3 country followed by
+	// 3-letter CAMEO roles, or an IGO code (IGO and 3-letter groups).
+	codeRE = regexp.MustCompile(`^(IGO([A-Z]{3})+|[A-Z]{3}(GOV|OPP|PTY|MIL|COP|JUD|LEG|REB|SPY|CVL|BUS|MED|EDU|LAB|REF|HLH|ELI|NGO|RAD|MOD|UAF|INS|SEP)*)$`)
 )
 
 // parseDate reads a YYMMDD date with TABARI's pivot (00-29 = 20xx).
@@ -377,4 +380,78 @@ func hasRole(code, role string) bool {
 		}
 	}
 	return false
+}
+
+// TestPeopleAndPartiesLoad loads the built-in project with the engine's
+// reader, requires no error or warning in these files, and checks that
+// the engine resolves every group of these files to the same code as the
+// resolver above on a range of dates.
+func TestPeopleAndPartiesLoad(t *testing.T) {
+	d, err := dict.LoadProject(dictionaries.FS, dictionaries.Project)
+	if d == nil {
+		t.Fatalf("LoadProject: %v", err)
+	}
+	mine := map[string]bool{}
+	for _, f := range peopleFiles {
+		mine[f] = true
+	}
+	var el *dict.ErrorList
+	if errors.As(err, &el) {
+		for _, e := range el.Errs {
+			if mine[path.Base(e.File)] {
+				t.Errorf("engine error: %v", e)
+			}
+		}
+	} else if err != nil {
+		t.Fatalf("LoadProject: %v", err)
+	}
+	for _, w := range d.Warnings.Errs {
+		if mine[path.Base(w.File)] {
+			t.Errorf("engine warning: %v", w)
+		}
+	}
+	roots := map[string]*dict.Root{}
+	for _, r := range d.Roots {
+		if r.Type == dict.Actor && mine[path.Base(r.Pos.File)] {
+			roots[r.Text] = r
+		}
+	}
+	var dates []time.Time
+	for y := 1950; y <= 2026; y++ {
+		for _, m := range []time.Month{1, 4, 7, 10} {
+			dates = append(dates, time.Date(y, m, 15, 0, 0, 0, 0, time.UTC))
+		}
+	}
+	checked := 0
+	for _, name := range peopleFiles {
+		groups, _ := readGroups(t, name)
+		for _, g := range groups {
+			for _, p := range g.phrases {
+				r, ok := roots[p]
+				if !ok {
+					t.Errorf("%s:%d: phrase %s not loaded by the engine as an actor", name, g.line, p)
+					continue
+				}
+				// The sample dates plus the days around every boundary.
+				probe := append([]time.Time(nil), dates...)
+				for _, it := range g.items {
+					if it.op != 0 {
+						probe = append(probe, it.from, it.from.AddDate(0, 0, 1), it.from.AddDate(0, 0, -1))
+					}
+					if it.op == '-' {
+						probe = append(probe, it.to, it.to.AddDate(0, 0, 1))
+					}
+				}
+				for _, day := range probe {
+					want := g.resolve(day)
+					got, _ := r.Actor.Resolve(dict.MakeDay(day.Year(), int(day.Month()), day.Day()))
+					if got != want {
+						t.Errorf("%s:%d: %s on %s: engine gives %q, the test resolver %q", name, g.line, p, day.Format("2006-01-02"), got, want)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	t.Logf("compared %d phrase-date resolutions", checked)
 }
