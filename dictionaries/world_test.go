@@ -492,3 +492,129 @@ TTO=TRINIDAD_AND_TOBAGO_ TUN=TUNISIA_ TUR=TURKEY_ TKM=TURKMENISTAN_ TUV=TUVALU_ 
 UKR=UKRAINE_ ARE=UNITED_ARAB_EMIRATES_ GBR=UNITED_KINGDOM_ USA=UNITED_STATES_ URY=URUGUAY_
 UZB=UZBEKISTAN_ VUT=VANUATU_ VEN=VENEZUELA_ VNM=VIETNAM_ YEM=YEMEN_ ZMB=ZAMBIA_ ZWE=ZIMBABWE_
 VAT=VATICAN_ PSE=PALESTINE_ TWN=TAIWAN_ KSV=KOSOVO_ ESH=WESTERN_SAHARA_`
+
+// worldFind is a simplified reading of formats.md 10.4 for the actor and
+// agent phrases only (verbs, nouns and the rest of the coder are left
+// out): left to right, the longest-scoring phrase that starts at a word
+// wins, ties going to the phrase loaded first. It returns, in order, the
+// code of each actor found (resolved on day; "---" for a null) and "~XXX"
+// for each agent. Text is upper-cased and hyphens become blanks; commas
+// must stand apart.
+func worldFind(d *dict.Dict, text string, day dict.Day) []string {
+	words := strings.Fields(strings.ReplaceAll(strings.ToUpper(text), "-", " "))
+	var out []string
+	var buf []dict.Match
+	for p := 0; p < len(words); {
+		var best *dict.Root
+		bestScore, bestEnd := 0, p
+		buf = d.MatchWord(buf[:0], words[p])
+		for _, m := range buf {
+			for _, r := range d.RootsStarting(m.Lit) {
+				if r.Type != dict.Actor && r.Type != dict.Agent {
+					continue
+				}
+				score, end, ok := worldMatch(r, words, p)
+				if ok && (score > bestScore || score == bestScore && best != nil && r.Order < best.Order) {
+					best, bestScore, bestEnd = r, score, end
+				}
+			}
+		}
+		if best == nil {
+			p++
+			continue
+		}
+		if best.Type == dict.Agent {
+			out = append(out, "~"+best.Agent.Code)
+		} else if code, ok := best.Actor.Resolve(day); ok {
+			out = append(out, code)
+		}
+		p = bestEnd
+	}
+	return out
+}
+
+// worldMatch matches root r at word p: each element must equal its word,
+// or begin it when the element is a stem, or (last element) be followed by
+// a noun ending S, 'S or ES; blanks in a phrase let words be skipped, but
+// never a comma. It returns the score and the index after the match.
+func worldMatch(r *dict.Root, words []string, p int) (int, int, bool) {
+	q, score, gap := p, 0, false
+	for i, e := range r.Elems {
+		last := i == len(r.Elems)-1
+		for {
+			if q >= len(words) || words[q] == "," {
+				return 0, 0, false
+			}
+			w := words[q]
+			if n, ok := worldElemMatch(&e, w, last); ok {
+				score += n
+				break
+			}
+			if !gap {
+				return 0, 0, false
+			}
+			q++
+		}
+		gap = e.RootGapAfter()
+		q++
+	}
+	return score, q, true
+}
+
+// worldElemMatch reports whether element e accepts word w, and the score.
+func worldElemMatch(e *dict.Elem, w string, last bool) (int, bool) {
+	switch {
+	case w == e.Text:
+		return len(w), true
+	case !strings.HasPrefix(w, e.Text):
+		return 0, false
+	case e.RootStemOK():
+		return len(e.Text), true
+	case last && e.Conn != dict.NoEnd:
+		switch w[len(e.Text):] {
+		case "S", "'S", "ES":
+			return len(w), true
+		}
+	}
+	return 0, false
+}
+
+func TestWorldPhrasesInSentences(t *testing.T) {
+	d := worldLoad(t)
+	tests := []struct {
+		name, date, text, want string
+	}{
+		{"flagship twin track", "2015-03-01", "Japanese Foreign Minister met Cambodian opposition leaders in Phnom Penh", "JPN ~GOV KHM ~OPP KHM"},
+		{"Nigeria and Niger told apart", "2020-01-01", "Nigerian troops crossed into Niger", "NGA ~MIL NER"},
+		{"Indiana is not India", "2020-01-01", "Indiana lawmakers praised India", "~LEG IND"},
+		{"Georgia Tech is not Georgia", "2020-01-01", "Georgia Tech students visited Tbilisi", "--- ~EDU GEO"},
+		{"Malik is not Mali", "2020-01-01", "Malik Ahmed met Mali officials", "MLI ~GOV"},
+		{"Congo under Zaire", "1990-01-01", "The Congolese army", "COG ~MIL"},
+		{"Congo after Zaire", "2005-01-01", "The Congolese army", "COD ~MIL"},
+		{"sea named after China", "2020-01-01", "The South China Sea dispute worried Vietnam", "--- VNM"},
+		{"New Mexico is not Mexico", "2020-01-01", "New Mexico officials met Mexican diplomats", "--- ~GOV MEX ~GOV"},
+		{"UN peacekeepers", "1993-01-01", "U.N. peacekeepers left Cambodia", "IGOUNOPKO KHM"},
+		{"Khmer Rouge wins over Khmer", "1990-01-01", "Khmer Rouge guerrillas attacked Cambodian troops", "KHMREB ~REB KHM ~MIL"},
+		{"seats of government", "2020-01-01", "The Kremlin rejected a White House proposal", "RUSGOV USAGOV"},
+		{"courts is a verb", "2015-01-01", "Japan courts Cambodia's opposition", "JPN KHM ~OPP"},
+		{"Soviet era is null", "2010-01-01", "Soviet-era tanks", "---"},
+		{"Soviet troops", "1985-01-01", "Soviet troops", "RUS ~MIL"},
+		{"Taliban back in power", "2023-01-01", "the Taliban", "AFGGOVTAL"},
+		{"agent before actor", "2000-01-01", "security forces of Burma", "~MIL MMR"},
+		{"us is not the US", "2020-01-01", "told us that the Nigerien junta", "NER ~GOV"},
+		{"longest Guinea wins", "2020-01-01", "Guinea-Bissau and Equatorial Guinea and Guinea", "GNB GNQ GIN"},
+		{"Paris Agreement is not France", "2020-01-01", "the Paris Agreement", "---"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			day, err := time.Parse("2006-01-02", tc.date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(worldFind(d, tc.text, dict.MakeDay(day.Year(), int(day.Month()), day.Day())), " ")
+			if got != tc.want {
+				t.Errorf("%q on %s: got %q, want %q", tc.text, tc.date, got, tc.want)
+			}
+		})
+	}
+}
