@@ -143,7 +143,7 @@ func (m *matcher) memberRight(mem *dict.Member, pos int) bool {
 				return true
 			}
 			pos = np + 1
-			m.exact = !els[j].StemOK()
+			m.exact = !stemOK(&els[j])
 		case m.gap:
 			pos++
 		default:
@@ -236,7 +236,7 @@ func (m *matcher) upper(v, t int) bool {
 	if pos > m.end {
 		return false
 	}
-	m.exact = !els[k].StemOK()
+	m.exact = !stemOK(&els[k])
 	for {
 		var r, np int
 		if els[k].Kind == dict.GroupOpen {
@@ -268,7 +268,7 @@ func (m *matcher) upper(v, t int) bool {
 			if pos > m.end {
 				fail = true
 			} else {
-				m.exact = !els[k].StemOK()
+				m.exact = !stemOK(&els[k])
 			}
 		case m.gap:
 			pos++
@@ -282,7 +282,7 @@ func (m *matcher) upper(v, t int) bool {
 		if nk := m.nextOption(k); m.inGroup && m.grp >= 0 && nk >= 0 {
 			pos, m.alt, m.gap = m.savePos, m.saveAlt, m.saveGap
 			k = nk
-			m.exact = !els[k].StemOK()
+			m.exact = !stemOK(&els[k])
 			continue
 		}
 		return false
@@ -301,7 +301,7 @@ func (m *matcher) lower(v, h int) bool {
 	if pos < 0 {
 		return false
 	}
-	m.exact = !els[k].StemOK()
+	m.exact = !stemOK(&els[k])
 	for {
 		var r, np int
 		if els[k].Kind == dict.GroupClose {
@@ -336,7 +336,7 @@ func (m *matcher) lower(v, h int) bool {
 			if pos < 0 {
 				fail = true
 			} else {
-				m.exact = !els[k].StemOK()
+				m.exact = !stemOK(&els[k])
 			}
 		case m.gap:
 			pos--
@@ -350,7 +350,7 @@ func (m *matcher) lower(v, h int) bool {
 		if pk := m.prevOption(k); m.inGroup && m.grp >= 0 && pk >= 0 {
 			pos, m.alt, m.gap = m.savePos, m.saveAlt, m.saveGap
 			k = pk
-			m.exact = !els[k].StemOK()
+			m.exact = !stemOK(&els[k])
 			continue
 		}
 		return false
@@ -369,3 +369,8 @@ func (m *matcher) match(p *dict.Pattern, h, t, end int) bool {
 	m.inGroup, m.grp = false, -1
 	return m.lower(p.Star, h)
 }
+
+// stemOK reports whether a pattern element may match part of a word. A
+// synset reference is never stemmed: its members' first words must match
+// whole words unless the member itself says otherwise later.
+func stemOK(e *dict.Elem) bool { return e.Kind != dict.SynRef && e.StemOK() }

@@ -424,6 +424,9 @@ func (s *sentence) blank(a, b int) {
 			w.spanT = dict.None
 		}
 		if w.compEnd >= 0 && (h >= a && h <= b || w.compEnd >= a && w.compEnd <= b) {
+			if h < a {
+				w.typ = dict.None
+			}
 			w.compEnd = -1
 		}
 	}
