@@ -1,0 +1,97 @@
+package input
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// sharedData returns ../shared/data next to the module root, skipping the
+// test when it is absent.
+func sharedData(t testing.TB) string {
+	t.Helper()
+	d, err := filepath.Abs(filepath.Join("..", "..", "shared", "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(d); err != nil {
+		t.Skipf("shared data absent: %v", err)
+	}
+	return d
+}
+
+var (
+	xmlComment  = regexp.MustCompile(`(?s)<!--.*?-->`)
+	sentenceTag = regexp.MustCompile(`<Sentence[\s>]`)
+	recordHead  = regexp.MustCompile(`(?m)(?:\A|\n\r?\n)[0-9]{6}`)
+)
+
+// TestSharedFiles reads the third-party sample files and checks that every
+// record in them becomes a document, counting records independently of
+// the readers.
+func TestSharedFiles(t *testing.T) {
+	data := sharedData(t)
+	tests := []struct {
+		file   string
+		format string
+		count  func(string) int
+	}{
+		{"petrarch/GigaWord.sample.PETR.xml", "petrarch", func(s string) int {
+			return len(sentenceTag.FindAllString(xmlComment.ReplaceAllString(s, ""), -1))
+		}},
+		{"petrarch/PETR.UnitTest.records.xml", "petrarch", func(s string) int {
+			return len(sentenceTag.FindAllString(xmlComment.ReplaceAllString(s, ""), -1))
+		}},
+		{"tabari/TABARI.Demo.text", "tabari", func(s string) int {
+			return len(recordHead.FindAllString(s, -1))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.file), func(t *testing.T) {
+			path := filepath.Join(data, tt.file)
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs, errs, s := drain(t, r, 1<<20)
+			if len(errs) != 0 {
+				t.Errorf("got errors %q, want none", errStrings(errs))
+			}
+			if want := tt.count(string(raw)); len(docs) != want || want == 0 {
+				t.Errorf("got %d documents, want %d", len(docs), want)
+			}
+			if s.ByFormat[tt.format] != 1 {
+				t.Errorf("detected %v, want %s", s.ByFormat, tt.format)
+			}
+			for _, d := range docs {
+				if d.Date == "" || strings.Contains(d.Text, "<") && tt.format == "petrarch" {
+					t.Errorf("document %q: date %q, text %.60q", d.ID, d.Date, d.Text)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkPetrarchSample(b *testing.B) {
+	path := filepath.Join(sharedData(b), "petrarch", "GigaWord.sample.PETR.xml")
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	for b.Loop() {
+		r, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if docs, errs := r.All(); len(docs) == 0 || len(errs) > 0 {
+			b.Fatalf("got %d documents, %d errors", len(docs), len(errs))
+		}
+	}
+}
