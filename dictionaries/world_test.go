@@ -35,10 +35,11 @@ type worldEntry struct {
 
 func (e worldEntry) pos() string { return fmt.Sprintf("%s:%d", e.file, e.line) }
 
-// worldPhraseRE is the phrase shape the world files keep to: upper-case
-// words joined by "_", ending in "_" (whole word) or "=" (exact). Blanks,
-// which would let words intervene, are not used.
-var worldPhraseRE = regexp.MustCompile(`^[\p{Lu}0-9.'&]+(?:[_-][\p{Lu}0-9.'&]+)*[_=]$`)
+// worldPhraseRE is the phrase shape the world files keep to: words of
+// capital ASCII letters (letters outside ASCII in either case, as the coder
+// upper-cases ASCII only) joined by "_", ending in "_" (whole word) or "="
+// (exact). Blanks, which would let words intervene, are not used.
+var worldPhraseRE = regexp.MustCompile(`^(?:[A-Z0-9.'&]|[^\x00-\x7f])+(?:[_-](?:[A-Z0-9.'&]|[^\x00-\x7f])+)*[_=]$`)
 
 // worldParse reads one file by the simple rules: comment lines start with
 // '#' or '/', "~~FINISH" ends the file, "+" lines are synonyms of the last
@@ -251,9 +252,20 @@ func TestWorldAgentCodes(t *testing.T) {
 	}
 }
 
-// worldKey is the identity of a phrase for duplicate detection: TABARI
-// treats "-" as "_" and compares phrases element by element.
-func worldKey(p string) string { return strings.ReplaceAll(strings.ToUpper(p), "-", "_") }
+// worldKey is the identity of a phrase for duplicate detection: the reader
+// upper-cases ASCII letters only, treats "-" as "_" and compares phrases
+// element by element.
+func worldKey(p string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z':
+			return r - 'a' + 'A'
+		case r == '-':
+			return '_'
+		}
+		return r
+	}, p)
+}
 
 func TestWorldNoDuplicatePhrases(t *testing.T) {
 	seen := map[string]string{}
@@ -498,10 +510,16 @@ VAT=VATICAN_ PSE=PALESTINE_ TWN=TAIWAN_ KSV=KOSOVO_ ESH=WESTERN_SAHARA_`
 // out): left to right, the longest-scoring phrase that starts at a word
 // wins, ties going to the phrase loaded first. It returns, in order, the
 // code of each actor found (resolved on day; "---" for a null) and "~XXX"
-// for each agent. Text is upper-cased and hyphens become blanks; commas
-// must stand apart.
+// for each agent. As in the coder, ASCII letters are upper-cased (others
+// keep their case) and hyphens become blanks; commas must stand apart.
 func worldFind(d *dict.Dict, text string, day dict.Day) []string {
-	words := strings.Fields(strings.ReplaceAll(strings.ToUpper(text), "-", " "))
+	upper := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r - 'a' + 'A'
+		}
+		return r
+	}, text)
+	words := strings.Fields(strings.ReplaceAll(upper, "-", " "))
 	var out []string
 	var buf []dict.Match
 	for p := 0; p < len(words); {
@@ -604,6 +622,7 @@ func TestWorldPhrasesInSentences(t *testing.T) {
 		{"us is not the US", "2020-01-01", "told us that the Nigerien junta", "NER ~GOV"},
 		{"longest Guinea wins", "2020-01-01", "Guinea-Bissau and Equatorial Guinea and Guinea", "GNB GNQ GIN"},
 		{"Paris Agreement is not France", "2020-01-01", "the Paris Agreement", "---"},
+		{"accented name as usually written", "2023-01-01", "Türkiye and Côte d'Ivoire", "TUR CIV"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
