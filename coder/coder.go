@@ -284,11 +284,19 @@ func (c *Coder) CodeDocument(doc *twintrack.Document) ([]twintrack.Event, error)
 	for i, sp := range text.Sentences(doc.Text) {
 		st := doc.Text[sp.Start:sp.End]
 		res := c.Code(Input{Text: st, Date: day, Unicode: true})
-		for _, e := range res.Events {
-			out = append(out, c.docEvent(doc, i, sp, &e, date))
-		}
+		out = append(out, c.Events(doc, i, sp, &res)...)
 	}
 	return out, nil
+}
+
+// Events converts the result of coding sentence idx of doc, whose bytes
+// are doc.Text[sp.Start:sp.End], into event records.
+func (c *Coder) Events(doc *twintrack.Document, idx int, sp twintrack.Span, res *Result) []twintrack.Event {
+	var out []twintrack.Event
+	for i := range res.Events {
+		out = append(out, c.docEvent(doc, idx, sp, &res.Events[i]))
+	}
+	return out
 }
 
 // SplitCode returns the country (or IGO/NGO) part of an actor code and its
@@ -313,7 +321,7 @@ func SplitCode(code string) (string, []string) {
 	return country, roles
 }
 
-func (c *Coder) docEvent(doc *twintrack.Document, idx int, sp twintrack.Span, e *Event, date string) twintrack.Event {
+func (c *Coder) docEvent(doc *twintrack.Document, idx int, sp twintrack.Span, e *Event) twintrack.Event {
 	shift := func(s twintrack.Span) twintrack.Span {
 		if s.IsZero() {
 			return s
@@ -321,7 +329,7 @@ func (c *Coder) docEvent(doc *twintrack.Document, idx int, sp twintrack.Span, e 
 		return twintrack.Span{Start: s.Start + sp.Start, End: s.End + sp.Start}
 	}
 	ev := twintrack.Event{
-		DocID: doc.ID, Sentence: idx, DocDate: date, EventDate: e.Date.ISO(),
+		DocID: doc.ID, Sentence: idx, DocDate: doc.Date, EventDate: e.Date.ISO(),
 		Source: e.Source, Target: e.Target, Code: e.Code,
 		Spans: twintrack.EventSpans{Sentence: sp, Source: shift(e.SourceSpan),
 			Target: shift(e.TargetSpan), Verb: shift(e.VerbSpan)},

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/twintrack/twintrack/dictionaries"
 )
 
 // File kinds.
@@ -240,4 +242,18 @@ func (l *loader) finish() (*Dict, error) {
 	}
 	l.errs.Sort()
 	return d, l.errs.Err()
+}
+
+// Builtin loads twintrack's built-in dictionaries (package dictionaries).
+func Builtin() (*Dict, error) {
+	return LoadProject(dictionaries.FS, dictionaries.Project)
+}
+
+// Open loads the dictionaries at paths (see Load), or the built-in ones
+// when paths is empty. This is what the --dict flags of the commands use.
+func Open(paths ...string) (*Dict, error) {
+	if len(paths) == 0 {
+		return Builtin()
+	}
+	return Load(paths...)
 }

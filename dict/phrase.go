@@ -7,7 +7,7 @@ type Conn uint8
 
 // The five connectors.
 const (
-	Open      Conn = iota // blank or end of phrase
+	OpenGap   Conn = iota // blank or end of phrase
 	ExactGap              // "_ "
 	Tight                 // "_" followed by an element, or a trailing "_"
 	StemTight             // "~_"
@@ -42,19 +42,19 @@ type Elem struct {
 }
 
 // StemOK reports whether, in a pattern, the element may match a longer word.
-func (e *Elem) StemOK() bool { return e.Conn == Open || e.Conn == StemTight }
+func (e *Elem) StemOK() bool { return e.Conn == OpenGap || e.Conn == StemTight }
 
 // GapAfter reports whether, in a pattern, words may intervene between this
 // element and the next.
-func (e *Elem) GapAfter() bool { return e.Conn == Open || e.Conn == ExactGap }
+func (e *Elem) GapAfter() bool { return e.Conn == OpenGap || e.Conn == ExactGap }
 
 // RootStemOK reports whether, in a dictionary phrase, a partial match of the
 // element is acceptable without a regular ending (formats.md 10.4).
-func (e *Elem) RootStemOK() bool { return e.Conn == Open || e.Conn == ExactGap }
+func (e *Elem) RootStemOK() bool { return e.Conn == OpenGap || e.Conn == ExactGap }
 
 // RootGapAfter reports whether, in a dictionary phrase, words may be
 // skipped after the element.
-func (e *Elem) RootGapAfter() bool { return e.Conn == Open || e.Conn == StemTight }
+func (e *Elem) RootGapAfter() bool { return e.Conn == OpenGap || e.Conn == StemTight }
 
 // padBraces puts blanks around "{", "|" and "}", except that "_{" and "}_"
 // keep their underscore against the brace.
@@ -119,7 +119,7 @@ func splitPhrase(s string) []rawElem {
 		e := rawElem{text: s[start:i], col: start}
 		switch {
 		case i >= len(s):
-			e.conn = Open
+			e.conn = OpenGap
 		case s[i] == '=':
 			e.conn = NoEnd
 		case s[i] == '~':
@@ -131,7 +131,7 @@ func splitPhrase(s string) []rawElem {
 				e.conn = Tight
 			}
 		default:
-			e.conn = Open
+			e.conn = OpenGap
 		}
 		out = append(out, e)
 	}

@@ -1,7 +1,193 @@
 package main
 
-import "context"
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/twintrack/twintrack"
+	"github.com/twintrack/twintrack/coder"
+	"github.com/twintrack/twintrack/dict"
+	"github.com/twintrack/twintrack/output"
+	"github.com/twintrack/twintrack/records"
+)
+
+// pathList is a repeatable string flag.
+type pathList []string
+
+func (p *pathList) String() string     { return strings.Join(*p, ",") }
+func (p *pathList) Set(s string) error { *p = append(*p, s); return nil }
+
+// runCode codes documents into events.
+//
+//	twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [FILE...]
+//
+// Each FILE (stdin when there is none) is either TABARI records (the first
+// non-blank line starts with six or more digits and an id) or plain text,
+// one document per file. --dict names a .project file, a directory or a
+// dictionary file; without it the built-in dictionaries are used.
 func runCode(ctx context.Context, args []string, env *Env) error {
-	return notYet("code")
+	fs := flag.NewFlagSet("code", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var dicts pathList
+	fs.Var(&dicts, "dict", "dictionaries: a .project file, a directory or a dictionary file (repeatable; default: built-in)")
+	date := fs.String("date", "", "report date of plain-text documents, YYYY-MM-DD (default: today)")
+	format := fs.String("format", "jsonl", "output format: jsonl, tsv or csv")
+	explain := fs.Bool("explain", false, "say which dictionary entries produced each event")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "usage: twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [FILE...]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitError{code: 2}
+	}
+	if *date == "" {
+		*date = time.Now().UTC().Format("2006-01-02")
+	} else if _, err := time.Parse("2006-01-02", *date); err != nil {
+		return exitError{code: 2, msg: fmt.Sprintf("code: --date %q is not YYYY-MM-DD", *date)}
+	}
+	d, err := dict.Open(dicts...)
+	if d == nil {
+		return fmt.Errorf("code: %w", err)
+	}
+	if err != nil {
+		reportDictErrors(env.Stderr, err)
+	}
+	c := coder.New(d)
+	c.Explain = *explain
+	w, err := output.New(env.Stdout, *format)
+	if err != nil {
+		return exitError{code: 2, msg: "code: " + err.Error()}
+	}
+	cr := &codeRun{c: c, w: w, env: env, date: *date, explainStderr: *explain && !strings.HasPrefix(strings.ToLower(*format), "json")}
+	files := fs.Args()
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			w.Close()
+			return err
+		}
+		if err := cr.file(ctx, f); err != nil {
+			w.Close()
+			return err
+		}
+	}
+	if cr.records >= 10000 {
+		fmt.Fprintf(env.Stderr, "coded %d records, %d events\n", cr.records, cr.events)
+	}
+	return w.Close()
+}
+
+// reportDictErrors prints dictionary errors as warnings: the dictionaries
+// that did load are still used.
+func reportDictErrors(w io.Writer, err error) {
+	var el *dict.ErrorList
+	if errors.As(err, &el) {
+		for i, e := range el.Errs {
+			if i == 10 {
+				fmt.Fprintf(w, "twintrack: ... %d more dictionary errors\n", el.Len()-10)
+				break
+			}
+			fmt.Fprintln(w, "twintrack: warning:", e)
+		}
+		return
+	}
+	fmt.Fprintln(w, "twintrack: warning:", err)
+}
+
+// codeRun holds the state of one code command.
+type codeRun struct {
+	c             *coder.Coder
+	w             output.Writer
+	env           *Env
+	date          string
+	explainStderr bool
+	records       int
+	events        int
+}
+
+func (cr *codeRun) file(ctx context.Context, name string) error {
+	var data []byte
+	var err error
+	id := "stdin"
+	if name == "-" {
+		data, err = io.ReadAll(cr.env.Stdin)
+	} else {
+		data, err = os.ReadFile(name)
+		id = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	if err != nil {
+		return fmt.Errorf("code: %w", err)
+	}
+	text := string(data)
+	if records.LooksLikeRecords(text) {
+		return cr.records_(ctx, text, name)
+	}
+	doc := &twintrack.Document{ID: id, Date: cr.date, Text: text}
+	evs, err := cr.c.CodeDocument(doc)
+	if err != nil {
+		return fmt.Errorf("code: %w", err)
+	}
+	return cr.write(evs)
+}
+
+// records_ codes TABARI records in order, with pronoun forwarding and the
+// dictionary's options.
+func (cr *codeRun) records_(ctx context.Context, text, name string) error {
+	sess := cr.c.NewSession()
+	rd := records.NewReader(strings.NewReader(text), name)
+	for {
+		rd.YYYY = sess.Options.YYYY
+		rec, err := rd.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("code: %w", err)
+		}
+		cr.records++
+		if cr.records%100000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			fmt.Fprintf(cr.env.Stderr, "coded %d records, %d events\n", cr.records, cr.events)
+		}
+		if !rec.DateOK {
+			fmt.Fprintf(cr.env.Stderr, "twintrack: %s:%d: invalid date %q; record skipped\n", name, rec.Line, rec.Date)
+			continue
+		}
+		res := sess.CodeRecord(rec)
+		if len(res.Events) == 0 {
+			continue
+		}
+		doc := &twintrack.Document{ID: sess.RecordID(rec), Date: rec.Day.ISO(), Text: rec.Text}
+		sp := twintrack.Span{Start: 0, End: len(rec.Text)}
+		if err := cr.write(cr.c.Events(doc, 0, sp, &res)); err != nil {
+			return err
+		}
+	}
+}
+
+func (cr *codeRun) write(evs []twintrack.Event) error {
+	for i := range evs {
+		ev := &evs[i]
+		if err := cr.w.Write(ev); err != nil {
+			return fmt.Errorf("code: %w", err)
+		}
+		cr.events++
+		if cr.explainStderr {
+			for _, x := range ev.Explain {
+				fmt.Fprintf(cr.env.Stderr, "%s\t%s\n", ev.EventID, x)
+			}
+		}
+	}
+	return nil
 }

@@ -1,7 +1,53 @@
 package main
 
-import "context"
+import (
+	"context"
+	"flag"
+	"fmt"
 
+	"github.com/twintrack/twintrack/validate"
+)
+
+// runValidate runs a validation suite and prints one line per failing
+// record and the closing line "N passed, M failed".
+//
+//	twintrack validate [-v] SUITE
+//
+// SUITE is a TABARI .project file (its dictionaries, options and text
+// files are read from beside it). The exit status is 1 when a record fails.
 func runValidate(ctx context.Context, args []string, env *Env) error {
-	return notYet("validate")
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	verbose := fs.Bool("v", false, "also print passing records")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "usage: twintrack validate [-v] SUITE.project")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitError{code: 2}
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitError{code: 2}
+	}
+	suite, err := validate.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	sum, err := suite.Run(func(o validate.Outcome) {
+		switch {
+		case !o.Pass:
+			validate.PrintFailure(env.Stdout, o)
+		case *verbose:
+			fmt.Fprintf(env.Stdout, "ok   %3d %-16s %s\n", o.Index, o.ID, o.Got)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%d passed, %d failed\n", sum.Passed, sum.Failed)
+	if sum.Failed > 0 {
+		return exitError{code: 1}
+	}
+	return nil
 }
