@@ -620,6 +620,7 @@ func TestWorldPhrasesInSentences(t *testing.T) {
 		{"Taliban back in power", "2023-01-01", "the Taliban", "AFGGOVTAL"},
 		{"agent before actor", "2000-01-01", "security forces of Burma", "~MIL MMR"},
 		{"us is not the US", "2020-01-01", "told us that the Nigerien junta", "NER ~GOV"},
+		{"US before a role noun", "2020-01-01", "US troops left and US officials told us so", "USAMIL USAGOV"},
 		{"longest Guinea wins", "2020-01-01", "Guinea-Bissau and Equatorial Guinea and Guinea", "GNB GNQ GIN"},
 		{"Paris Agreement is not France", "2020-01-01", "the Paris Agreement", "---"},
 		{"accented name as usually written", "2023-01-01", "Türkiye and Côte d'Ivoire", "TUR CIV"},
