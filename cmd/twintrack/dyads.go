@@ -1,7 +1,290 @@
 package main
 
-import "context"
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"strconv"
+	"strings"
 
+	"github.com/twintrack/twintrack"
+	"github.com/twintrack/twintrack/analysis"
+	"github.com/twintrack/twintrack/chart"
+)
+
+// runDyads writes dyad panels: A→B events per period, zero-filled over the
+// range, by QuadClass and root, with Goldstein sums and means.
+//
+//	twintrack dyads --source A --target B [--source C --target D ...]
+//	    [--by day|week|month|year] [--from D] [--to D] [--format csv|json]
+//	    [--plot FILE.svg] [--all] [--events FILE | --db URL]
+//
+// Each --source pairs with the --target in the same position; a missing
+// target (or source) matches every actor.
 func runDyads(ctx context.Context, args []string, env *Env) error {
-	return notYet("dyads")
+	fs := flag.NewFlagSet("dyads", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var sources, targets listFlag
+	fs.Var(&sources, "source", "source actor code prefix (repeatable, pairs with --target)")
+	fs.Var(&targets, "target", "target actor code prefix (repeatable, pairs with --source)")
+	by := fs.String("by", "month", "period: day, week, month or year")
+	format := fs.String("format", "csv", "output format: csv or json")
+	plot := fs.String("plot", "", "also draw the event counts as an SVG chart in this file")
+	ef := addEventFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "usage: twintrack dyads --source A --target B [--source C --target D ...] [--by day|week|month|year] [--from D] [--to D] [--format csv|json] [--plot FILE.svg] [--events FILE | --db URL]")
+		fs.PrintDefaults()
+	}
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitError{code: 2}
+	}
+	if len(rest) > 0 {
+		return usageError("dyads", "unexpected arguments %q", rest)
+	}
+	if len(sources) == 0 && len(targets) == 0 {
+		return usageError("dyads", "give at least one --source or --target")
+	}
+	var dyads []analysis.Dyad
+	for i := 0; i < max(len(sources), len(targets)); i++ {
+		var d analysis.Dyad
+		if i < len(sources) {
+			d.Source = sources[i]
+		}
+		if i < len(targets) {
+			d.Target = targets[i]
+		}
+		dyads = append(dyads, d)
+	}
+	opt, err := ef.options(*by)
+	if err != nil {
+		return usageError("dyads", "%v", err)
+	}
+	if *format != "csv" && *format != "json" {
+		return usageError("dyads", "unknown format %q (want csv or json)", *format)
+	}
+	events, finish, err := ef.open(ctx, env, dyads)
+	if err != nil {
+		return err
+	}
+	panels, res, err := analysis.Dyads(events, dyads, opt)
+	if err != nil {
+		finish()
+		return err
+	}
+	w := bufio.NewWriter(env.Stdout)
+	if *format == "json" {
+		err = writeJSON(w, struct {
+			By     analysis.Period  `json:"by"`
+			Panels []analysis.Panel `json:"panels"`
+			analysis.Result
+		}{opt.By, panels, res})
+	} else {
+		err = writePanelsCSV(w, panels)
+	}
+	if err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if *plot != "" {
+		if err := writeSVG(*plot, chart.Line, chart.PanelEvents(panels)); err != nil {
+			return err
+		}
+	}
+	reportLeftOut(env, res)
+	return finish()
+}
+
+// writePanelsCSV writes one row per dyad and period.
+func writePanelsCSV(w io.Writer, panels []analysis.Panel) error {
+	cw := csv.NewWriter(w)
+	head := []string{"source", "target", "period", "start", "events", "quad1", "quad2", "quad3", "quad4"}
+	for r := 1; r <= 20; r++ {
+		head = append(head, fmt.Sprintf("root%02d", r))
+	}
+	head = append(head, "goldstein_sum", "goldstein_mean", "imprecise")
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, p := range panels {
+		for _, r := range p.Rows {
+			rec := []string{p.Dyad.Source, p.Dyad.Target, r.Period, r.Start, strconv.Itoa(r.Events)}
+			for _, n := range r.QuadClass {
+				rec = append(rec, strconv.Itoa(n))
+			}
+			for _, n := range r.Roots {
+				rec = append(rec, strconv.Itoa(n))
+			}
+			mean := ""
+			if m, ok := r.GoldsteinMean(); ok {
+				mean = formatScore(m)
+			}
+			rec = append(rec, formatScore(r.GoldsteinSum), mean, strconv.Itoa(r.Imprecise))
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// formatScore writes a score with at most three decimals.
+func formatScore(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 3, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// writeSVG draws a chart into a file.
+func writeSVG(path string, draw func(io.Writer, *chart.Chart) error, c *chart.Chart) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := draw(f, c); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// reportLeftOut tells the user on stderr about events left out.
+func reportLeftOut(env *Env, res analysis.Result) {
+	if res.Excluded > 0 {
+		fmt.Fprintf(env.Stderr, "twintrack: %d negated, future or hypothetical events left out (--all counts them)\n", res.Excluded)
+	}
+	if res.Undated > 0 {
+		fmt.Fprintf(env.Stderr, "twintrack: %d events without a date left out\n", res.Undated)
+	}
+}
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+// usageError is a bad-usage error (exit status 2).
+func usageError(cmd, format string, args ...any) error {
+	return exitError{code: 2, msg: cmd + ": " + fmt.Sprintf(format, args...)}
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// positional arguments ("tracks JPN KHM --by year") and returns the
+// positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// eventFlags are the flags the analysis commands share: where the events
+// come from, the date range and whether flagged events count.
+type eventFlags struct {
+	events, db, from, to *string
+	all                  *bool
+}
+
+func addEventFlags(fs *flag.FlagSet) *eventFlags {
+	return &eventFlags{
+		events: fs.String("events", "", "read events from this JSON Lines file (as 'twintrack code' writes; - is stdin) instead of a store"),
+		db:     fs.String("db", "./twintrack.db", "the store: a SQLite file, sqlite:PATH or postgres://..."),
+		from:   fs.String("from", "", "first date: YYYY, YYYY-MM or YYYY-MM-DD (default: the first event)"),
+		to:     fs.String("to", "", "last date: YYYY, YYYY-MM or YYYY-MM-DD (default: the last event)"),
+		all:    fs.Bool("all", false, "also count negated, future and hypothetical events"),
+	}
+}
+
+// options returns the analysis options the flags give.
+func (f *eventFlags) options(by string) (analysis.Options, error) {
+	var opt analysis.Options
+	var err error
+	if by != "" {
+		if opt.By, err = analysis.ParsePeriod(by); err != nil {
+			return opt, err
+		}
+	}
+	if opt.From, err = analysis.ParseBound(*f.from, false); err != nil {
+		return opt, fmt.Errorf("--from: %w", err)
+	}
+	if opt.To, err = analysis.ParseBound(*f.to, true); err != nil {
+		return opt, fmt.Errorf("--to: %w", err)
+	}
+	if !opt.From.IsZero() && !opt.To.IsZero() && opt.To.Before(opt.From) {
+		return opt, fmt.Errorf("--to %s is before --from %s", *f.to, *f.from)
+	}
+	opt.IncludeNegated, opt.IncludeModal = *f.all, *f.all
+	return opt, nil
+}
+
+// open returns the events to analyse and a function to call when done: it
+// closes what open opened and returns an error when bad lines were skipped
+// (after the output is written, so one bad line does not hide the rest) or
+// the command was interrupted. dyads narrows a store query.
+func (f *eventFlags) open(ctx context.Context, env *Env, dyads []analysis.Dyad) (iter.Seq2[twintrack.Event, error], func() error, error) {
+	if *f.events == "" {
+		return openStore(ctx, *f.db, dyads, *f.from, *f.to)
+	}
+	var r io.ReadCloser = io.NopCloser(env.Stdin)
+	name := "stdin"
+	if *f.events != "-" {
+		file, err := os.Open(*f.events)
+		if err != nil {
+			return nil, nil, err
+		}
+		r, name = file, *f.events
+	}
+	bad := 0
+	report := func(err error) bool {
+		bad++
+		fmt.Fprintln(env.Stderr, err)
+		return ctx.Err() == nil
+	}
+	finish := func() error {
+		r.Close()
+		switch {
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case bad > 0:
+			return exitError{code: 1, msg: fmt.Sprintf("%s: %d bad lines skipped", name, bad)}
+		}
+		return nil
+	}
+	return analysis.SkipErrors(analysis.DecodeEvents(r, name), report), finish, nil
+}
+
+// errNoStore is returned while the analysis commands cannot read a store.
+var errNoStore = errors.New("reading events from a store is not wired into this command yet; use --events FILE (events JSON Lines from 'twintrack code')")
+
+// openStore opens the store at db and queries the events of the dyads
+// between from and to (all of them; the analysis decides what counts).
+func openStore(ctx context.Context, db string, dyads []analysis.Dyad, from, to string) (iter.Seq2[twintrack.Event, error], func() error, error) {
+	return nil, nil, exitError{code: 1, msg: errNoStore.Error()}
 }
