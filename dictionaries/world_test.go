@@ -457,9 +457,10 @@ YUG SCG CSK DDR YMD`
 // worldRegions are CAMEO's region codes.
 const worldRegions = `AFR ASA BLK CAS CAU CEU CFR CRB EAF EEU EUR LAM MDT MEA NAF NMR PGS SAF SAM SAS SCN SEA WAF WST ARB`
 
-// worldRoles are CAMEO's role and sector codes, with PTY (party).
+// worldRoles are CAMEO's role and sector codes, with PTY (party) and REL
+// (religious), which the CAMEO dictionaries use.
 const worldRoles = `COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF
-MOD RAD PKO UIS IGO IMG INT MNC NGM NGO PTY`
+MOD RAD PKO UIS IGO IMG INT MNC NGM NGO PTY REL`
 
 // worldReligions are CAMEO's religion codes used for religious roles.
 const worldReligions = `BUD CHR CTH DOX JEW HIN MOS SHI SUN PRO`
