@@ -1,0 +1,45 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/twintrack/twintrack/store"
+)
+
+// Dialect is PostgreSQL's store.Dialect. 500 rows of 37 columns stay under
+// PostgreSQL's limit of 65,535 parameters per statement.
+var Dialect = store.Dialect{
+	Name:          "postgres",
+	Placeholder:   func(n int) string { return "$" + strconv.Itoa(n) },
+	RowsPerInsert: 500,
+}
+
+// Open connects to the database at url (postgres://user:pass@host/db?...)
+// and brings its schema up to date. Errors name the host and database but
+// never the password.
+func Open(ctx context.Context, url string) (*store.DB, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres store: %w", err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres store: %w", err)
+	}
+	s, err := store.Open(ctx, db, Dialect, func(ctx context.Context) []store.StatsEntry {
+		var size string
+		if err := db.QueryRowContext(ctx, `SELECT pg_size_pretty(pg_database_size(current_database()))`).Scan(&size); err != nil {
+			return nil
+		}
+		return []store.StatsEntry{{Name: "database size", Value: size}}
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres store: %w", err)
+	}
+	return s, nil
+}

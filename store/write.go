@@ -1,0 +1,235 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/twintrack/twintrack"
+)
+
+// eventColumns are the columns Write fills, in the order of eventArgs.
+var eventColumns = []string{
+	"event_id", "run_id", "doc_key", "current", "doc_id", "sentence", "doc_date",
+	"event_date", "date_precision", "source", "target", "source_key", "target_key",
+	"source_country", "target_country", "source_roles", "target_roles",
+	"code", "root", "quad_class", "goldstein", "plover", "negated", "modality", "issues",
+	"source_text", "target_text", "verb_text",
+	"sentence_start", "sentence_end", "source_start", "source_end",
+	"target_start", "target_end", "verb_start", "verb_end", "sentence_text",
+}
+
+// eventArgs appends the column values of ev to args.
+func eventArgs(args []any, runID int64, key string, ev *twintrack.Event) []any {
+	date := ev.EventDate
+	if date == "" {
+		date = ev.DocDate
+	}
+	sp := ev.Spans
+	return append(args,
+		ev.EventID, runID, key, 1, ev.DocID, ev.Sentence, ev.DocDate,
+		date, ev.DatePrecision, ev.Source, ev.Target, prefix3(ev.Source), prefix3(ev.Target),
+		ev.SourceCountry, ev.TargetCountry, strings.Join(ev.SourceRoles, ";"), strings.Join(ev.TargetRoles, ";"),
+		ev.Code, ev.Root, ev.QuadClass, ev.Goldstein, ev.Plover, boolInt(ev.Negated), ev.Modality,
+		strings.Join(ev.Issues, ";"),
+		ev.SourceText, ev.TargetText, ev.VerbText,
+		sp.Sentence.Start, sp.Sentence.End, sp.Source.Start, sp.Source.End,
+		sp.Target.Start, sp.Target.End, sp.Verb.Start, sp.Verb.End, ev.SentenceText,
+	)
+}
+
+func prefix3(s string) string {
+	if len(s) > 3 {
+		return s[:3]
+	}
+	return s
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Write stores a batch of coded documents and their events in one
+// transaction. For each document it first claims the (run, document) row
+// in coded_documents; when that row exists already the document is
+// skipped, so writing the same batch twice stores it once. Events without
+// an EventID get Event.StableID().
+func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (WriteResult, error) {
+	var res WriteResult
+	var dictHash string
+	if err := db.sql.QueryRowContext(ctx, `SELECT dict_hash FROM coding_runs WHERE run_id = `+db.d.Placeholder(1), runID).Scan(&dictHash); err != nil {
+		return res, fmt.Errorf("write: run %d: %w", runID, err)
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return res, fmt.Errorf("write: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := db.newBatchWriter(ctx, tx)
+	if err != nil {
+		return res, fmt.Errorf("write: %w", err)
+	}
+	defer w.close()
+	for i := range batch {
+		cd := &batch[i]
+		if cd.Key == "" {
+			cd.Key = DocKey(&cd.Doc)
+		}
+		stored, err := w.document(ctx, runID, cd)
+		if err != nil {
+			return WriteResult{}, fmt.Errorf("write document %s: %w", cd.Key, err)
+		}
+		if !stored {
+			res.Skipped++
+			continue
+		}
+		res.Documents++
+		res.Sentences += cd.Sentences
+		for j := range cd.Events {
+			ev := &cd.Events[j]
+			if ev.DocID == "" {
+				ev.DocID = cd.Doc.ID
+			}
+			if ev.DictHash == "" {
+				ev.DictHash = dictHash
+			}
+			if ev.EventID == "" {
+				ev.EventID = ev.StableID()
+			}
+			if err := w.event(ctx, runID, cd.Key, ev); err != nil {
+				return WriteResult{}, fmt.Errorf("write document %s: %w", cd.Key, err)
+			}
+			res.Events++
+		}
+	}
+	if err := w.flush(ctx); err != nil {
+		return WriteResult{}, fmt.Errorf("write: %w", err)
+	}
+	w.close()
+	if err := tx.Commit(); err != nil {
+		return WriteResult{}, fmt.Errorf("write: commit: %w", err)
+	}
+	return res, nil
+}
+
+// batchWriter holds one transaction's prepared statements and the events
+// waiting for a multi-row INSERT.
+type batchWriter struct {
+	db                            *DB
+	tx                            *sql.Tx
+	claim, insDoc, updDoc, retire *sql.Stmt
+	insMany                       *sql.Stmt // RowsPerInsert rows
+	pending                       []any
+	rows                          int
+}
+
+func (db *DB) newBatchWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
+	p := db.d.Placeholder
+	w := &batchWriter{db: db, tx: tx}
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var s *sql.Stmt
+		s, err = tx.PrepareContext(ctx, q)
+		return s
+	}
+	w.claim = prep(`INSERT INTO coded_documents (run_id, doc_key, events) VALUES (` + db.ph(1, 3) + `) ON CONFLICT DO NOTHING`)
+	w.insDoc = prep(`INSERT INTO documents (doc_key, doc_date, url, source, title, bytes, sentences, last_run) VALUES (` +
+		db.ph(1, 8) + `) ON CONFLICT DO NOTHING`)
+	w.updDoc = prep(`UPDATE documents SET last_run = ` + p(1) + ` WHERE doc_key = ` + p(2))
+	w.retire = prep(`UPDATE events SET current = 0 WHERE doc_key = ` + p(1) + ` AND run_id <> ` + p(2) + ` AND current = 1`)
+	w.insMany = prep(db.insertEventsSQL(db.d.RowsPerInsert))
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (db *DB) insertEventsSQL(rows int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO events (")
+	b.WriteString(strings.Join(eventColumns, ", "))
+	b.WriteString(") VALUES ")
+	n := len(eventColumns)
+	for r := 0; r < rows; r++ {
+		if r > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		b.WriteString(db.ph(r*n+1, n))
+		b.WriteByte(')')
+	}
+	b.WriteString(" ON CONFLICT DO NOTHING")
+	return b.String()
+}
+
+// document claims cd for the run and stores its metadata; it reports
+// false when the run already has the document.
+func (w *batchWriter) document(ctx context.Context, runID int64, cd *CodedDocument) (bool, error) {
+	r, err := w.claim.ExecContext(ctx, runID, cd.Key, len(cd.Events))
+	if err != nil {
+		return false, err
+	}
+	if n, err := r.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	d := &cd.Doc
+	r, err = w.insDoc.ExecContext(ctx, cd.Key, d.Date, d.URL, d.Source, d.Title, len(d.Text), cd.Sentences, runID)
+	if err != nil {
+		return false, err
+	}
+	n, err := r.RowsAffected()
+	if err != nil {
+		return false, err
+	}
+	if n == 0 {
+		// Stored before by another run: this coding becomes the current one.
+		if _, err := w.updDoc.ExecContext(ctx, runID, cd.Key); err != nil {
+			return false, err
+		}
+		if _, err := w.retire.ExecContext(ctx, cd.Key, runID); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// event queues ev and flushes a full multi-row INSERT.
+func (w *batchWriter) event(ctx context.Context, runID int64, key string, ev *twintrack.Event) error {
+	w.pending = eventArgs(w.pending, runID, key, ev)
+	w.rows++
+	if w.rows == w.db.d.RowsPerInsert {
+		if _, err := w.insMany.ExecContext(ctx, w.pending...); err != nil {
+			return err
+		}
+		w.pending, w.rows = w.pending[:0], 0
+	}
+	return nil
+}
+
+// flush inserts the queued events.
+func (w *batchWriter) flush(ctx context.Context) error {
+	if w.rows == 0 {
+		return nil
+	}
+	if _, err := w.tx.ExecContext(ctx, w.db.insertEventsSQL(w.rows), w.pending...); err != nil {
+		return err
+	}
+	w.pending, w.rows = w.pending[:0], 0
+	return nil
+}
+
+func (w *batchWriter) close() {
+	for _, s := range []*sql.Stmt{w.claim, w.insDoc, w.updDoc, w.retire, w.insMany} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
