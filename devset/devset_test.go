@@ -21,9 +21,9 @@ var showMistakes = flag.Bool("mistakes", false, "print every sentence where the 
 // (measured 2026-11-29). A change that lowers any of them fails the test;
 // raise them when the dictionaries improve.
 var floors = map[string]struct{ p, r float64 }{
-	"exact": {0.00, 0.00},
-	"root":  {0.00, 0.00},
-	"dyad":  {0.00, 0.00},
+	"exact": {0.55, 0.55},
+	"root":  {0.64, 0.64},
+	"dyad":  {0.78, 0.78},
 }
 
 func builtin(t testing.TB) *coder.Coder {
