@@ -72,14 +72,57 @@ func (r *resolver) isApostrophe(i int) bool {
 	return w == "'" || w == "\u2019"
 }
 
+// starters are the words that can begin an expression (besides numbers):
+// month and weekday names, number words and relative words.
+var starters = func() map[string]bool {
+	m := map[string]bool{"yesterday": true, "today": true, "tonight": true, "tomorrow": true,
+		"last": true, "this": true, "earlier": true, "later": true, "next": true}
+	for w := range months {
+		m[w] = true
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	for w := range numberWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// canStart reports whether an expression may begin at token i; it spares
+// the matchers most tokens.
+func (r *resolver) canStart(i int) bool {
+	t := &r.toks[i]
+	return t.kind == tokNum || t.kind == tokWord && starters[t.lower]
+}
+
 // match tries every expression form at token i. It returns the date, the
 // number of tokens consumed and whether something matched.
 func (r *resolver) match(i int) (Date, int, bool) {
-	for _, f := range []func(int) (Date, int, bool){
-		r.matchISO, r.matchMonthFirst, r.matchDayFirst, r.matchYear,
-		r.matchAgo, r.matchRelative, r.matchWeekday,
-	} {
-		if d, n, ok := f(i); ok {
+	if !r.canStart(i) {
+		return Date{}, 0, false
+	}
+	for f := range 7 {
+		var d Date
+		var n int
+		var ok bool
+		switch f {
+		case 0:
+			d, n, ok = r.matchISO(i)
+		case 1:
+			d, n, ok = r.matchMonthFirst(i)
+		case 2:
+			d, n, ok = r.matchDayFirst(i)
+		case 3:
+			d, n, ok = r.matchYear(i)
+		case 4:
+			d, n, ok = r.matchAgo(i)
+		case 5:
+			d, n, ok = r.matchRelative(i)
+		case 6:
+			d, n, ok = r.matchWeekday(i)
+		}
+		if ok {
 			if r.blocked(i, i+n) {
 				return Date{}, n, false
 			}

@@ -1,7 +1,5 @@
 package timex
 
-import "strings"
-
 // tokKind classifies a token.
 type tokKind uint8
 
@@ -31,7 +29,8 @@ func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 // sequence (so curly apostrophes are single tokens). Invalid UTF-8 yields
 // one-byte punctuation tokens.
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/5+1)
+	low := asciiLower(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -51,7 +50,7 @@ func tokenize(s string) []token {
 				}
 				j++
 			}
-			t := token{s: i, e: j, text: s[i:j], lower: strings.ToLower(s[i:j]), num: -1}
+			t := token{s: i, e: j, text: s[i:j], lower: low[i:j], num: -1}
 			switch {
 			case digits == 0:
 				t.kind = tokWord
@@ -71,6 +70,19 @@ func tokenize(s string) []token {
 		}
 	}
 	return toks
+}
+
+// asciiLower returns s with ASCII letters in lower case and every other
+// byte unchanged, so that byte offsets into s are offsets into the result.
+// It allocates once.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // runeLen returns the length of the UTF-8 sequence starting at s[i], or 1
