@@ -4,34 +4,69 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/twintrack/twintrack"
+	"github.com/twintrack/twintrack/analysis"
 )
 
-// maxScan caps how many events an aggregate (dyads, tracks, actor,
+// maxScan caps how many events an analysis (dyads, tracks, actor,
 // network) reads; a request over more is refused with 400 and asked to
-// narrow its range, so that no request can make the server hold the whole
-// store in memory.
+// narrow its range, so that no request can hold the server for long.
 const maxScan = 500_000
 
-// scan reads every event matching q, refusing more than maxScan.
-func (s *Server) scan(ctx context.Context, q Query) ([]twintrack.Event, error) {
-	q.Offset, q.Limit = 0, maxScan+1
-	evs, err := s.store.Events(ctx, q)
-	if err != nil {
-		return nil, err
+// maxPeriods caps the periods of a panel whose range the request gives.
+const maxPeriods = 10_000
+
+// capped passes seq on, ending it with an error wrapping ErrInvalid after
+// maxScan events.
+func capped(seq iter.Seq2[twintrack.Event, error]) iter.Seq2[twintrack.Event, error] {
+	return func(yield func(twintrack.Event, error) bool) {
+		n := 0
+		for ev, err := range seq {
+			if err == nil {
+				if n++; n > maxScan {
+					yield(twintrack.Event{}, fmt.Errorf("%w: more than %d events match; narrow the date range (from=, to=)", ErrInvalid, maxScan))
+					return
+				}
+			}
+			if !yield(ev, err) || err != nil {
+				return
+			}
+		}
 	}
-	if len(evs) > maxScan {
-		return nil, fmt.Errorf("%w: more than %d events match; narrow the date range (from=, to=)", ErrInvalid, maxScan)
-	}
-	return evs, nil
+}
+
+// both yields the events from a to b, then those from b to a that the
+// first query did not already yield (when the prefixes overlap, as JPN and
+// JPNGOV do).
+func (s *Server) both(ctx context.Context, a, b string, q Query) iter.Seq2[twintrack.Event, error] {
+	return capped(func(yield func(twintrack.Event, error) bool) {
+		q.Source, q.Target, q.Limit, q.Offset = a, b, 0, 0
+		for ev, err := range s.store.Events(ctx, q) {
+			if !yield(ev, err) || err != nil {
+				return
+			}
+		}
+		q.Source, q.Target = b, a
+		for ev, err := range s.store.Events(ctx, q) {
+			if err == nil && strings.HasPrefix(ev.Source, a) && strings.HasPrefix(ev.Target, b) {
+				continue
+			}
+			if !yield(ev, err) || err != nil {
+				return
+			}
+		}
+	})
 }
 
 // EventPage is the body of GET /api/events: a page of events and where the
-// next page starts (NextOffset is absent on the last page).
+// next page starts (NextOffset and Next are absent on the last page).
 type EventPage struct {
 	Events     []twintrack.Event `json:"events"`
 	Limit      int               `json:"limit"`
@@ -45,21 +80,20 @@ type EventPage struct {
 func (s *Server) page(ctx context.Context, q Query, u *url.URL) (EventPage, error) {
 	want := q.Limit
 	q.Limit++
-	evs, err := s.store.Events(ctx, q)
-	if err != nil {
-		return EventPage{}, err
+	p := EventPage{Events: []twintrack.Event{}, Limit: want, Offset: q.Offset}
+	for ev, err := range s.store.Events(ctx, q) {
+		if err != nil {
+			return p, err
+		}
+		p.Events = append(p.Events, ev)
 	}
-	p := EventPage{Events: evs, Limit: want, Offset: q.Offset}
-	if len(evs) > want {
-		p.Events = evs[:want]
+	if len(p.Events) > want {
+		p.Events = p.Events[:want]
 		n := q.Offset + want
 		p.NextOffset = &n
 		v := u.Query()
 		v.Set("offset", strconv.Itoa(n))
 		p.Next = u.Path + "?" + v.Encode()
-	}
-	if p.Events == nil {
-		p.Events = []twintrack.Event{}
 	}
 	return p, nil
 }
@@ -109,64 +143,74 @@ func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, d)
 }
 
-// dyadRequest is what the dyad and twin-track endpoints read.
-type dyadRequest struct {
-	a, b, by, from, to string
-	all                bool
-	evidence           int
+// analysisRequest is what the dyad, twin-track, actor and network
+// endpoints read.
+type analysisRequest struct {
+	a, b     string // the two actors (dyads, tracks)
+	from, to string // YYYY-MM-DD or ""
+	all      bool
+	evidence int
+	opt      analysis.Options
 }
 
-// readDyad reads the two actors (under the names na and nb, both
-// required), by, from, to, all and evidence.
-func readDyad(v url.Values, na, nb string) (dyadRequest, error) {
+// readAnalysis reads by, from, to and all, and the actors named na and nb
+// (both required when given).
+func readAnalysis(v url.Values, na, nb string) (analysisRequest, error) {
 	p := &params{v: v}
-	d := dyadRequest{
-		a: p.code(na), b: p.code(nb), by: p.period("by", "year"),
-		from: p.date("from", false), to: p.date("to", true),
-		all: p.bool("all"), evidence: p.int("evidence", 5, 100),
-	}
-	if p.err == nil && (d.a == "" || d.b == "") {
-		p.fail(na+"/"+nb, d.a+"/"+d.b, "both are required, e.g. "+na+"=JPN&"+nb+"=KHM")
+	d := analysisRequest{from: p.date("from", false), to: p.date("to", true), all: p.bool("all"),
+		evidence: p.int("evidence", 5, 100)}
+	by := analysis.Period(p.period("by", "year"))
+	if na != "" {
+		d.a, d.b = p.code(na), p.code(nb)
+		if p.err == nil && (d.a == "" || d.b == "") {
+			p.fail(na+"/"+nb, d.a+"/"+d.b, "both are required, e.g. "+na+"=JPN&"+nb+"=KHM")
+		}
 	}
 	if p.err == nil && d.from != "" && d.to != "" && d.from > d.to {
 		p.fail("to", v.Get("to"), "before from="+v.Get("from"))
 	}
-	return d, p.err
+	if p.err != nil {
+		return d, p.err
+	}
+	d.opt = analysis.Options{By: by, IncludeNegated: d.all, IncludeModal: d.all}
+	d.opt.From, _ = time.Parse("2006-01-02", d.from)
+	d.opt.To, _ = time.Parse("2006-01-02", d.to)
+	if !d.opt.From.IsZero() && !d.opt.To.IsZero() {
+		n := 0
+		for t := by.Start(d.opt.From); !t.After(d.opt.To) && n <= maxPeriods; t = by.Next(t) {
+			n++
+		}
+		if n > maxPeriods {
+			p.fail("by", string(by), fmt.Sprintf("more than %d periods from %s to %s; choose a longer period or a shorter range", maxPeriods, d.from, d.to))
+			return d, p.err
+		}
+	}
+	return d, nil
 }
 
-// DyadPanels is the body of GET /api/dyads: the A→B and B→A panels.
+// query returns the store query of the request's range and flags.
+func (d *analysisRequest) query() Query { return Query{From: d.from, To: d.to, All: d.all} }
+
+// DyadPanels is the body of GET /api/dyads: the A→B and B→A panels, and
+// how many matching events were left out as undated or as negated or
+// modal.
 type DyadPanels struct {
-	By     string  `json:"by"`
-	Panels []Panel `json:"panels"`
+	By     analysis.Period  `json:"by"`
+	Panels []analysis.Panel `json:"panels"`
+	analysis.Result
 }
 
-func (s *Server) dyads(ctx context.Context, d dyadRequest) (DyadPanels, error) {
-	out := DyadPanels{By: d.by}
-	var all [2][]twintrack.Event
-	var dates []string
-	for i, pair := range [2][2]string{{d.a, d.b}, {d.b, d.a}} {
-		evs, err := s.scan(ctx, Query{Source: pair[0], Target: pair[1], From: d.from, To: d.to, All: d.all})
-		if err != nil {
-			return out, err
-		}
-		all[i] = evs
-		for j := range evs {
-			dates = append(dates, evs[j].EventDate)
-		}
-	}
-	ps, err := periodRange(d.from, d.to, dates, d.by)
+func (s *Server) dyads(ctx context.Context, d analysisRequest) (DyadPanels, error) {
+	dyads := []analysis.Dyad{{Source: d.a, Target: d.b}, {Source: d.b, Target: d.a}}
+	panels, res, err := analysis.Dyads(s.both(ctx, d.a, d.b, d.query()), dyads, d.opt)
 	if err != nil {
-		return out, err
+		return DyadPanels{}, err
 	}
-	out.Panels = []Panel{
-		buildPanel(d.a, d.b, d.by, ps, all[0]),
-		buildPanel(d.b, d.a, d.by, ps, all[1]),
-	}
-	return out, nil
+	return DyadPanels{By: d.opt.By, Panels: panels, Result: res}, nil
 }
 
 func (s *Server) apiDyads(w http.ResponseWriter, r *http.Request) {
-	d, err := readDyad(r.URL.Query(), "source", "target")
+	d, err := readAnalysis(r.URL.Query(), "source", "target")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -179,24 +223,37 @@ func (s *Server) apiDyads(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, out)
 }
 
-func (s *Server) tracks(ctx context.Context, d dyadRequest) (Tracks, error) {
-	evs, err := s.scan(ctx, Query{Source: d.a, Target: d.b, From: d.from, To: d.to, All: d.all})
+// TrackRow is a period of the twin-track table with its opposition share
+// opp/(gov+opp), null when both are zero.
+type TrackRow struct {
+	analysis.TrackRow
+	OppShare *float64 `json:"opp_share"`
+}
+
+// Tracks is the body of GET /api/tracks: analysis.Tracks with the shares.
+type Tracks struct {
+	*analysis.Tracks
+	Rows []TrackRow `json:"rows"`
+}
+
+func (s *Server) tracks(ctx context.Context, d analysisRequest) (Tracks, error) {
+	opt := analysis.TrackOptions{Options: d.opt, Evidence: d.evidence}
+	t, err := analysis.TwinTrack(s.both(ctx, d.a, d.b, d.query()), d.a, d.b, opt)
 	if err != nil {
 		return Tracks{}, err
 	}
-	dates := make([]string, len(evs))
-	for i := range evs {
-		dates[i] = evs[i].EventDate
+	out := Tracks{Tracks: t, Rows: make([]TrackRow, len(t.Rows))}
+	for i, r := range t.Rows {
+		out.Rows[i].TrackRow = r
+		if share, ok := r.OppShare(); ok {
+			out.Rows[i].OppShare = &share
+		}
 	}
-	ps, err := periodRange(d.from, d.to, dates, d.by)
-	if err != nil {
-		return Tracks{}, err
-	}
-	return buildTracks(d.a, d.b, d.by, ps, evs, d.evidence), nil
+	return out, nil
 }
 
 func (s *Server) apiTracks(w http.ResponseWriter, r *http.Request) {
-	d, err := readDyad(r.URL.Query(), "sender", "target")
+	d, err := readAnalysis(r.URL.Query(), "sender", "target")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -211,21 +268,21 @@ func (s *Server) apiTracks(w http.ResponseWriter, r *http.Request) {
 
 // actor reads an actor page's parameters and profiles the actor.
 func (s *Server) actor(ctx context.Context, code string, v url.Values) (ActorProfile, error) {
-	p := &params{v: url.Values{"actor": {code}, "by": v["by"], "from": v["from"], "to": v["to"], "top": v["top"], "all": v["all"]}}
-	actor, by := p.code("actor"), p.period("by", "year")
-	from, to := p.date("from", false), p.date("to", true)
-	top, all := p.int("top", 10, 100), p.bool("all")
+	d, err := readAnalysis(v, "", "")
+	if err != nil {
+		return ActorProfile{}, err
+	}
+	p := &params{v: url.Values{"actor": {code}, "top": v["top"]}}
+	actor, top := p.code("actor"), p.int("top", 10, 100)
 	if p.err == nil && actor == "" {
 		p.fail("actor", code, "required, e.g. /api/actors/JPN")
 	}
 	if p.err != nil {
 		return ActorProfile{}, p.err
 	}
-	evs, err := s.scan(ctx, Query{Actor: actor, From: from, To: to, All: all})
-	if err != nil {
-		return ActorProfile{}, err
-	}
-	return buildActor(actor, by, evs, top), nil
+	q := d.query()
+	q.Actor = actor
+	return profile(capped(s.store.Events(ctx, q)), actor, d.opt.By, top)
 }
 
 func (s *Server) apiActor(w http.ResponseWriter, r *http.Request) {
@@ -237,36 +294,32 @@ func (s *Server) apiActor(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, ap)
 }
 
-// Network is the body of GET /api/network.
-type Network struct {
-	From  string `json:"from,omitempty"`
-	To    string `json:"to,omitempty"`
-	Level string `json:"level"`
-	Edges []Edge `json:"edges"`
-}
-
 func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) {
+	d, err := readAnalysis(r.URL.Query(), "", "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p := &params{v: r.URL.Query()}
-	n := Network{From: p.date("from", false), To: p.date("to", true), Level: p.str("level")}
-	top, all := p.int("top", 100, MaxLimit), p.bool("all")
-	switch n.Level {
+	level := analysis.Level(p.str("level"))
+	switch level {
 	case "":
-		n.Level = "country"
-	case "country", "actor":
+		level = analysis.Countries
+	case analysis.Countries, analysis.Actors:
 	default:
-		p.fail("level", n.Level, "want country or actor")
+		p.fail("level", string(level), "want country or actor")
 	}
 	if p.err != nil {
 		s.fail(w, r, p.err)
 		return
 	}
-	evs, err := s.scan(r.Context(), Query{From: n.From, To: n.To, All: all})
+	g, err := analysis.Network(capped(s.store.Events(r.Context(), d.query())),
+		analysis.NetworkOptions{Options: d.opt, Level: level})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	n.Edges = buildNetwork(evs, n.Level == "actor", top)
-	s.writeJSON(w, http.StatusOK, n)
+	s.writeJSON(w, http.StatusOK, g)
 }
 
 func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/twintrack/twintrack/analysis"
 )
 
 // newTestServer serves the fixtures with the given token.
@@ -70,6 +72,8 @@ func TestAPIEvents(t *testing.T) {
 		{"target role and root", "target_role=GOV&code=04", []string{"e02", "e10"}},
 		{"source role", "source_role=GOV&target=JPN", []string{"e04"}},
 		{"quad class", "quad=3", []string{"e05"}},
+		{"quad classes", "quad=2,3,4", []string{"e05"}},
+		{"cooperation toward opposition", "quad=1,2&target_role=OPP", []string{"e01", "e09"}},
 		{"negated with all", "code=043&all=true", []string{"e01", "e06"}},
 		{"negated left out", "code=043", []string{"e01"}},
 		{"text any case", "text=TOKYO", []string{"e01", "e04", "e05", "e08"}},
@@ -104,6 +108,7 @@ func TestAPIBadParameters(t *testing.T) {
 		{"limit over max", "/api/events?limit=1001", "at most 1000"},
 		{"negative offset", "/api/events?offset=-1", "offset"},
 		{"quad out of range", "/api/events?quad=5", "quad"},
+		{"quad list", "/api/events?quad=1,x", "quad"},
 		{"sql in actor", "/api/events?source=JPN'%20OR%201=1--", "letters and digits"},
 		{"code not digits", "/api/events?code=04a", "CAMEO"},
 		{"bad bool", "/api/events?all=maybe", "all"},
@@ -111,6 +116,7 @@ func TestAPIBadParameters(t *testing.T) {
 		{"dyad without target", "/api/dyads?source=JPN", "required"},
 		{"bad period", "/api/dyads?source=JPN&target=KHM&by=decade", "by"},
 		{"too many periods", "/api/dyads?source=JPN&target=KHM&by=day&from=1900&to=2026", "periods"},
+		{"network bad from", "/api/network?from=1990-1", "from"},
 		{"tracks without sender", "/api/tracks?target=KHM", "required"},
 		{"evidence over max", "/api/tracks?sender=JPN&target=KHM&evidence=101", "evidence"},
 		{"bad actor code", "/api/actors/K-H", "letters and digits"},
@@ -197,10 +203,10 @@ func TestAPIDyads(t *testing.T) {
 		events int
 		quad   [4]int
 	}
-	rows := func(p Panel) []row {
+	rows := func(p analysis.Panel) []row {
 		var out []row
 		for _, r := range p.Rows {
-			out = append(out, row{r.Period, r.Events, r.Quad})
+			out = append(out, row{r.Period, r.Events, r.QuadClass})
 		}
 		return out
 	}
@@ -241,30 +247,38 @@ func TestAPIDyads(t *testing.T) {
 	var d DyadPanels
 	get(t, ts, "/api/dyads?source=JPN&target=KHM", &d)
 	r := d.Panels[0].Rows[2] // 1992: codes 111, 057, 057, 040
-	if r.GoldsteinSum != 12 || r.GoldsteinMean != 3 {
-		t.Errorf("1992 Goldstein sum %v mean %v, want 12 and 3", r.GoldsteinSum, r.GoldsteinMean)
+	if mean, _ := r.GoldsteinMean(); r.GoldsteinSum != 12 || mean != 3 {
+		t.Errorf("1992 Goldstein sum %v mean %v, want 12 and 3", r.GoldsteinSum, mean)
+	}
+	get(t, ts, "/api/dyads?source=JPN&target=KHM&all=true", &d)
+	if d.Excluded != 0 || d.Panels[0].Rows[2].Events != 5 {
+		t.Errorf("all=true: 1992 has %d events, %d excluded; want 5 and 0", d.Panels[0].Rows[2].Events, d.Excluded)
 	}
 }
 
 func TestAPITracks(t *testing.T) {
 	ts := newTestServer(t, "")
 	type row struct {
-		period              string
-		gov, opp            int
-		twin                bool
-		visits, hosts, nEvi int
+		period         string
+		gov, opp       int
+		twin           bool
+		govOut, oppIn  int
+		govEvi, oppEvi int
 	}
 	tests := []struct {
 		name, query string
 		want        []row
-		share1990   float64
 	}{
 		{"default", "sender=JPN&target=KHM",
-			[]row{{"1990", 1, 1, true, 1, 1, 2}, {"1991", 1, 0, false, 0, 0, 1}, {"1992", 2, 1, true, 0, 0, 3}}, 0.5},
+			[]row{{"1990", 1, 1, true, 1, 1, 1, 1}, {"1991", 1, 0, false, 0, 0, 1, 0}, {"1992", 2, 1, true, 0, 0, 2, 1}}},
 		{"negated included", "sender=JPN&target=KHM&all=1",
-			[]row{{"1990", 1, 1, true, 1, 1, 2}, {"1991", 1, 0, false, 0, 0, 1}, {"1992", 2, 2, true, 0, 1, 4}}, 0.5},
+			[]row{{"1990", 1, 1, true, 1, 1, 1, 1}, {"1991", 1, 0, false, 0, 0, 1, 0}, {"1992", 2, 2, true, 0, 1, 2, 2}}},
 		{"evidence capped", "sender=JPN&target=KHM&evidence=1",
-			[]row{{"1990", 1, 1, true, 1, 1, 1}, {"1991", 1, 0, false, 0, 0, 1}, {"1992", 2, 1, true, 0, 0, 1}}, 0.5},
+			[]row{{"1990", 1, 1, true, 1, 1, 1, 1}, {"1991", 1, 0, false, 0, 0, 1, 0}, {"1992", 2, 1, true, 0, 0, 1, 1}}},
+		{"no evidence", "sender=JPN&target=KHM&evidence=0",
+			[]row{{"1990", 1, 1, true, 1, 1, 0, 0}, {"1991", 1, 0, false, 0, 0, 0, 0}, {"1992", 2, 1, true, 0, 0, 0, 0}}},
+		{"government sender only", "sender=JPNGOV&target=KHM&from=1991&to=1991",
+			[]row{{"1991", 0, 0, false, 0, 0, 0, 0}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -274,20 +288,24 @@ func TestAPITracks(t *testing.T) {
 			}
 			var got []row
 			for _, r := range tr.Rows {
-				got = append(got, row{r.Period, r.Gov, r.Opp, r.Twin, r.Visits, r.Hosts, len(r.Evidence)})
+				got = append(got, row{r.Period, r.Gov, r.Opp, r.TwinTrack, r.GovVisits.Out, r.OppVisits.In,
+					len(r.GovEvidence), len(r.OppEvidence)})
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got %v, want %v", got, tc.want)
-			}
-			if len(tr.Rows) > 0 && tr.Rows[0].OppShare != tc.share1990 {
-				t.Errorf("1990 opp share %v, want %v", tr.Rows[0].OppShare, tc.share1990)
 			}
 		})
 	}
 	var tr Tracks
 	get(t, ts, "/api/tracks?sender=JPN&target=KHM&by=year", &tr)
-	if ev := tr.Rows[0].Evidence; len(ev) == 0 || ev[0].EventID != "e01" || !strings.Contains(ev[0].Sentence, "opposition leaders") {
-		t.Errorf("1990 evidence %+v, want e01 with its sentence first", ev)
+	if s := tr.Rows[0].OppShare; s == nil || *s != 0.5 {
+		t.Errorf("1990 opp share %v, want 0.5", s)
+	}
+	if ev := tr.Rows[0].OppEvidence; len(ev) == 0 || ev[0].EventID != "e01" || !strings.Contains(ev[0].Text, "opposition leaders") {
+		t.Errorf("1990 opposition evidence %+v, want e01 with its sentence", ev)
+	}
+	if tr.TwinTrackPeriods != 2 || tr.ActivePeriods != 3 {
+		t.Errorf("twin-track periods %d of %d active, want 2 of 3", tr.TwinTrackPeriods, tr.ActivePeriods)
 	}
 }
 
@@ -314,22 +332,31 @@ func TestAPIActor(t *testing.T) {
 
 func TestAPINetwork(t *testing.T) {
 	ts := newTestServer(t, "")
+	type edge struct {
+		s, t                   string
+		events, coop, conflict int
+	}
 	tests := []struct {
 		name, query string
-		want        []Edge
+		want        []edge
 	}{
-		{"countries", "", []Edge{{"JPN", "KHM", 7, 6, 1}, {"KHM", "JPN", 1, 1, 0}, {"USA", "KHM", 1, 1, 0}}},
-		{"range", "from=1992", []Edge{{"JPN", "KHM", 4, 3, 1}, {"USA", "KHM", 1, 1, 0}}},
-		{"actors top", "level=actor&top=2", []Edge{{"JPNGOV", "KHMGOV", 4, 3, 1}, {"JPNGOV", "KHMOPP", 2, 2, 0}}},
+		{"countries", "", []edge{{"JPN", "KHM", 7, 6, 1}, {"KHM", "JPN", 1, 1, 0}, {"USA", "KHM", 1, 1, 0}}},
+		{"range", "from=1992", []edge{{"JPN", "KHM", 4, 3, 1}, {"USA", "KHM", 1, 1, 0}}},
+		{"actors", "level=actor&to=1990", []edge{{"JPNGOV", "KHMGOV", 1, 1, 0}, {"JPNGOV", "KHMOPP", 1, 1, 0}}},
+		{"negated included", "all=1&from=1992-06&to=1992-06", []edge{{"JPN", "KHM", 1, 1, 0}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var n Network
-			if code := get(t, ts, "/api/network?"+tc.query, &n); code != http.StatusOK {
+			var g analysis.Graph
+			if code := get(t, ts, "/api/network?"+tc.query, &g); code != http.StatusOK {
 				t.Fatalf("status %d, want 200", code)
 			}
-			if !slices.Equal(n.Edges, tc.want) {
-				t.Errorf("got %v, want %v", n.Edges, tc.want)
+			var got []edge
+			for _, e := range g.Edges {
+				got = append(got, edge{e.Source, e.Target, e.Events, e.Coop, e.Conflict})
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -210,21 +210,44 @@ func TestBrowserTracks(t *testing.T) {
 	if n, err := count(ctx, "table.tracks tr.twin"); err != nil || n != 2 {
 		t.Errorf("%d twin-track periods (%v), want 2 (1990, 1992)", n, err)
 	}
-	// The evidence is one click away: open it, then follow it.
+	tracksURL, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The evidence is one click away: the 1990 opposition count opens the
+	// events behind it, highlighted.
 	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`details.evidence summary`)),
-		chromedp.WaitVisible(chromedp.CSS(`details.evidence[open] a[href="/events/e01"]`)),
-		chromedp.Click(chromedp.CSS(`details.evidence[open] a[href="/events/e01"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`dl.event-detail`)),
+		chromedp.Click(chromedp.CSS(`table.tracks tbody tr a.opp`)),
+		chromedp.WaitVisible(chromedp.CSS(`li.event`)),
 	); err != nil {
 		t.Fatal(err)
 	}
-	m, err := marks(ctx, "p.sentence")
+	if n, err := count(ctx, "li.event"); err != nil || n != 1 {
+		t.Errorf("1990 opposition track lists %d events (%v), want 1", n, err)
+	}
+	m, err := marks(ctx, "#ev-e01 .sentence")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := [3]string{"Tokyo", "hosted", "Cambodian opposition leaders"}; m != want {
 		t.Errorf("evidence marks %q, want %q", m, want)
+	}
+	// Back on the table, the examples open in place and lead to the event.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(tracksURL),
+		chromedp.WaitVisible(chromedp.CSS(`table.tracks`)),
+		chromedp.Click(chromedp.CSS(`details.evidence summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`details.evidence[open] a[href="/events/e02"]`)),
+		chromedp.Click(chromedp.CSS(`details.evidence[open] a[href="/events/e02"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`dl.event-detail`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if m, err = marks(ctx, "p.sentence"); err != nil {
+		t.Fatal(err)
+	}
+	if want := [3]string{"The Japanese foreign minister", "visited", "the Cambodian government"}; m != want {
+		t.Errorf("example marks %q, want %q", m, want)
 	}
 }
 

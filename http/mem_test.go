@@ -3,6 +3,7 @@ package httpserver
 import (
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -20,32 +21,46 @@ type memStore struct {
 	docs map[string]twintrack.Document
 }
 
-func (m *memStore) Events(ctx context.Context, q Query) ([]twintrack.Event, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	var out []twintrack.Event
-	for i := range m.evs {
-		if q.Match(&m.evs[i]) {
-			out = append(out, m.evs[i])
+func (m *memStore) Events(ctx context.Context, q Query) iter.Seq2[twintrack.Event, error] {
+	return func(yield func(twintrack.Event, error) bool) {
+		if err := ctx.Err(); err != nil {
+			yield(twintrack.Event{}, err)
+			return
+		}
+		m.mu.Lock()
+		var out []twintrack.Event
+		for i := range m.evs {
+			if q.Match(&m.evs[i]) {
+				out = append(out, m.evs[i])
+			}
+		}
+		m.mu.Unlock()
+		sort.SliceStable(out, func(i, j int) bool {
+			a, b := &out[i], &out[j]
+			if a.EventDate != b.EventDate {
+				return a.EventDate < b.EventDate
+			}
+			if a.DocID != b.DocID {
+				return a.DocID < b.DocID
+			}
+			if a.Sentence != b.Sentence {
+				return a.Sentence < b.Sentence
+			}
+			return a.EventID < b.EventID
+		})
+		if q.Offset >= len(out) {
+			return
+		}
+		out = out[q.Offset:]
+		if q.Limit > 0 && len(out) > q.Limit {
+			out = out[:q.Limit]
+		}
+		for _, ev := range out {
+			if !yield(ev, nil) {
+				return
+			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].EventDate != out[j].EventDate {
-			return out[i].EventDate < out[j].EventDate
-		}
-		return out[i].EventID < out[j].EventID
-	})
-	if q.Offset >= len(out) {
-		return nil, nil
-	}
-	out = out[q.Offset:]
-	if q.Limit > 0 && len(out) > q.Limit {
-		out = out[:q.Limit]
-	}
-	return out, nil
 }
 
 func (m *memStore) Event(ctx context.Context, id string) (twintrack.Event, error) {

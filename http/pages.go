@@ -8,16 +8,28 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/twintrack/twintrack"
-	"github.com/twintrack/twintrack/cameo"
+	"github.com/twintrack/twintrack/analysis"
 )
 
 // pageNames lists the page templates; each is parsed with layout.html.
 var pageNames = []string{"events", "event", "dyads", "tracks", "actor", "error"}
 
 var funcs = template.FuncMap{
-	"pct":  func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) },
+	"pct": func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return fmt.Sprintf("%.0f%%", 100**f)
+	},
+	"mean": func(r analysis.Row) string {
+		if m, ok := r.GoldsteinMean(); ok {
+			return fmtNum(m)
+		}
+		return ""
+	},
 	"join": strings.Join,
 	"num":  fmtNum,
 	// byOptions lists the periods a chart can be drawn by.
@@ -116,7 +128,7 @@ func (s *Server) pageEvent(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) pageDyads(w http.ResponseWriter, r *http.Request) {
 	type panelView struct {
-		Panel
+		analysis.Panel
 		Chart template.HTML
 	}
 	data := struct {
@@ -125,7 +137,7 @@ func (s *Server) pageDyads(w http.ResponseWriter, r *http.Request) {
 	}{pageData: pageData{Title: "Dyads", Nav: "dyads", Form: r.URL.Query()}}
 	status := http.StatusOK
 	if r.URL.Query().Get("source") != "" || r.URL.Query().Get("target") != "" {
-		d, err := readDyad(r.URL.Query(), "source", "target")
+		d, err := readAnalysis(r.URL.Query(), "source", "target")
 		var out DyadPanels
 		if err == nil {
 			out, err = s.dyads(r.Context(), d)
@@ -143,17 +155,36 @@ func (s *Server) pageDyads(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, status, "dyads", data)
 }
 
+// trackView is a row of the twin-track page with links to the events
+// behind its counts.
+type trackView struct {
+	TrackRow
+	GovLink, OppLink string
+}
+
+// trackLink returns the events page of one track of a period: the
+// sender's cooperative events toward targets with the role.
+func trackLink(t Tracks, r TrackRow, role string) string {
+	start, _ := time.Parse("2006-01-02", r.Start)
+	end := t.By.Next(start).AddDate(0, 0, -1)
+	v := url.Values{"source": {t.Sender}, "target": {t.Target}, "target_role": {role}, "quad": {"1,2"},
+		"from": {r.Start}, "to": {end.Format("2006-01-02")}}
+	return "/events?" + v.Encode()
+}
+
 func (s *Server) pageTracks(w http.ResponseWriter, r *http.Request) {
 	data := struct {
 		pageData
 		Tracks *Tracks
+		Rows   []trackView
 		Chart  template.HTML
 	}{pageData: pageData{Title: "Twin-track", Nav: "tracks", Form: r.URL.Query()}}
 	status := http.StatusOK
 	if r.URL.Query().Get("sender") != "" || r.URL.Query().Get("target") != "" {
-		d, err := readDyad(r.URL.Query(), "sender", "target")
+		d, err := readAnalysis(r.URL.Query(), "sender", "target")
 		var t Tracks
 		if err == nil {
+			d.evidence = 3
 			t, err = s.tracks(r.Context(), d)
 		}
 		if err != nil {
@@ -163,6 +194,9 @@ func (s *Server) pageTracks(w http.ResponseWriter, r *http.Request) {
 			}
 		} else {
 			data.Tracks, data.Chart = &t, tracksChart(t)
+			for _, row := range t.Rows {
+				data.Rows = append(data.Rows, trackView{row, trackLink(t, row, "GOV"), trackLink(t, row, "OPP")})
+			}
 		}
 	}
 	s.render(w, r, status, "tracks", data)
@@ -199,24 +233,6 @@ func table(pcs []PeriodCounts) rootTable {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-// actorChart draws an actor's events per period by QuadClass.
-func actorChart(ap ActorProfile) template.HTML {
-	labels := make([]string, len(ap.Roots))
-	ss := make([]series, 4)
-	for q := range ss {
-		ss[q] = series{Name: quadNames[q], Color: quadColors[q], Values: make([]float64, len(ap.Roots))}
-	}
-	for i, pc := range ap.Roots {
-		labels[i] = pc.Period
-		for root, n := range pc.Counts {
-			if q := cameo.QuadClass(root); q > 0 {
-				ss[q-1].Values[i] += float64(n)
-			}
-		}
-	}
-	return lineChart(ap.Actor+" events per "+ap.By, labels, ss)
 }
 
 func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {

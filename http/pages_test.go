@@ -4,6 +4,7 @@ import (
 	"flag"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,7 +46,8 @@ func TestPages(t *testing.T) {
 		{"dyads", "/dyads?source=JPN&target=KHM", 200, []string{"<svg", "<path", "JPN → KHM", "KHM → JPN"}, nil},
 		{"dyads bad", "/dyads?source=JPN", 400, []string{"required"}, []string{"<svg"}},
 		{"tracks", "/tracks?sender=JPN&target=KHM", 200, []string{"<svg", `data-series="government"`, `data-series="opposition"`,
-			`<details class="evidence">`, `href="/events/e01"`, "target_role=OPP"}, nil},
+			`<details class="evidence">`, `href="/events/e01"`,
+			`href="/events?from=1990-01-01&amp;quad=1%2C2&amp;source=JPN&amp;target=KHM&amp;target_role=OPP&amp;to=1990-12-31"`}, nil},
 		{"actor", "/actors/KHM", 200, []string{"<svg", "JPNGOV", `href="/dyads?source=KHM&amp;target=JPNGOV"`}, nil},
 		{"actor form", "/actors?actor=USA", 200, []string{"1 events with USA"}, nil},
 		{"stylesheet", "/assets/style.css", 200, []string{"mark.verb"}, nil},
@@ -96,7 +98,11 @@ func TestChartGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := s.tracks(t.Context(), dyadRequest{a: "JPN", b: "KHM", by: "year", evidence: 1})
+	d, err := readAnalysis(url.Values{"sender": {"JPN"}, "target": {"KHM"}}, "sender", "target")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := s.tracks(t.Context(), d)
 	if err != nil {
 		t.Fatal(err)
 	}

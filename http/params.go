@@ -3,6 +3,7 @@ package httpserver
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -100,6 +101,26 @@ func (p *params) int(name string, def, max int) int {
 	return n
 }
 
+// quads returns a comma-separated list of QuadClasses ("1,2").
+func (p *params) quads(name string) []int {
+	s := p.str(name)
+	if s == "" {
+		return nil
+	}
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > 4 {
+			p.fail(name, s, "want QuadClasses 1 to 4, comma-separated")
+			return nil
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // bool returns a boolean parameter ("1", "true", "yes", "on").
 func (p *params) bool(name string) bool {
 	switch strings.ToLower(p.str(name)) {
@@ -175,21 +196,21 @@ func (p *params) period(name, def string) string {
 func eventQuery(v url.Values) (Query, error) {
 	p := &params{v: v}
 	q := Query{
-		Actor:      p.code("actor"),
-		Source:     p.code("source"),
-		Target:     p.code("target"),
-		Country:    p.code("country"),
-		Role:       p.code("role"),
-		SourceRole: p.code("source_role"),
-		TargetRole: p.code("target_role"),
-		Code:       p.cameo("code"),
-		QuadClass:  p.int("quad", 0, 4),
-		From:       p.date("from", false),
-		To:         p.date("to", true),
-		Text:       p.str("text"),
-		All:        p.bool("all"),
-		Limit:      p.int("limit", DefaultLimit, MaxLimit),
-		Offset:     p.int("offset", 0, 0),
+		Actor:       p.code("actor"),
+		Source:      p.code("source"),
+		Target:      p.code("target"),
+		Country:     p.code("country"),
+		Role:        p.code("role"),
+		SourceRole:  p.code("source_role"),
+		TargetRole:  p.code("target_role"),
+		Code:        p.cameo("code"),
+		QuadClasses: p.quads("quad"),
+		From:        p.date("from", false),
+		To:          p.date("to", true),
+		Text:        p.str("text"),
+		All:         p.bool("all"),
+		Limit:       p.int("limit", DefaultLimit, MaxLimit),
+		Offset:      p.int("offset", 0, 0),
 	}
 	if q.Limit == 0 {
 		q.Limit = DefaultLimit

@@ -3,6 +3,7 @@ package httpserver
 import (
 	"context"
 	"errors"
+	"iter"
 	"slices"
 	"strings"
 
@@ -16,10 +17,11 @@ import (
 // Implementations must pass every value of a Query to the database as a
 // bound parameter: nothing a client sends may reach SQL as text.
 type Store interface {
-	// Events returns the events that match q, ordered by event date and
-	// then event id, skipping q.Offset matches and returning at most
-	// q.Limit of them (all of them when q.Limit is 0).
-	Events(ctx context.Context, q Query) ([]twintrack.Event, error)
+	// Events yields the events that match q, ordered by event date,
+	// document id, sentence and event id, skipping the first q.Offset
+	// matches and yielding at most q.Limit (all when q.Limit is 0). An
+	// error ends the sequence.
+	Events(ctx context.Context, q Query) iter.Seq2[twintrack.Event, error]
 
 	// Event returns the event with the given id, negated or not. It
 	// returns an error wrapping ErrNotFound when there is none.
@@ -68,21 +70,21 @@ var ErrInvalid = errors.New("invalid request")
 // Query selects events. Empty fields do not restrict. Actor codes match by
 // prefix, so "JPN" matches "JPN", "JPNGOV" and "JPNOPP".
 type Query struct {
-	Actor      string // source or target starts with Actor
-	Source     string // source starts with Source
-	Target     string // target starts with Target
-	Country    string // source or target country equals Country
-	Role       string // source or target roles contain Role
-	SourceRole string // source roles contain SourceRole
-	TargetRole string // target roles contain TargetRole
-	Code       string // CAMEO code starts with Code ("04" is a root)
-	QuadClass  int    // 1-4; 0 for any
-	From       string // event date on or after From (YYYY-MM-DD)
-	To         string // event date on or before To (YYYY-MM-DD)
-	Text       string // sentence contains Text (case-insensitive)
-	All        bool   // include negated and hypothetical events
-	Limit      int    // at most Limit events; 0 for no limit
-	Offset     int    // skip Offset events
+	Actor       string // source or target starts with Actor
+	Source      string // source starts with Source
+	Target      string // target starts with Target
+	Country     string // source or target country equals Country
+	Role        string // source or target roles contain Role
+	SourceRole  string // source roles contain SourceRole
+	TargetRole  string // target roles contain TargetRole
+	Code        string // CAMEO code starts with Code ("04" is a root)
+	QuadClasses []int  // any of these QuadClasses (1-4); empty for any
+	From        string // event date on or after From (YYYY-MM-DD)
+	To          string // event date on or before To (YYYY-MM-DD)
+	Text        string // sentence contains Text (case-insensitive)
+	All         bool   // include negated and hypothetical events
+	Limit       int    // at most Limit events; 0 for no limit
+	Offset      int    // skip Offset events
 }
 
 // Counted reports whether an event is counted by default: events that did
@@ -106,7 +108,7 @@ func (q *Query) Match(ev *twintrack.Event) bool {
 		q.SourceRole != "" && !slices.Contains(ev.SourceRoles, q.SourceRole),
 		q.TargetRole != "" && !slices.Contains(ev.TargetRoles, q.TargetRole),
 		q.Code != "" && !strings.HasPrefix(ev.Code, q.Code),
-		q.QuadClass != 0 && ev.QuadClass != q.QuadClass,
+		len(q.QuadClasses) > 0 && !slices.Contains(q.QuadClasses, ev.QuadClass),
 		q.From != "" && ev.EventDate < q.From,
 		q.To != "" && ev.EventDate > q.To,
 		q.Text != "" && !strings.Contains(strings.ToLower(ev.SentenceText), strings.ToLower(q.Text)):

@@ -5,6 +5,9 @@ import (
 	"html/template"
 	"math"
 	"strings"
+
+	"github.com/twintrack/twintrack/analysis"
+	"github.com/twintrack/twintrack/cameo"
 )
 
 // series is one line of a chart.
@@ -107,7 +110,7 @@ var (
 )
 
 // panelChart draws a dyad panel: one line per QuadClass.
-func panelChart(p Panel) template.HTML {
+func panelChart(p analysis.Panel) template.HTML {
 	labels := make([]string, len(p.Rows))
 	ss := make([]series, 4)
 	for q := range ss {
@@ -116,10 +119,10 @@ func panelChart(p Panel) template.HTML {
 	for i, r := range p.Rows {
 		labels[i] = r.Period
 		for q := range ss {
-			ss[q].Values[i] = float64(r.Quad[q])
+			ss[q].Values[i] = float64(r.QuadClass[q])
 		}
 	}
-	return lineChart(p.Source+" → "+p.Target+" events per "+p.By, labels, ss)
+	return lineChart(p.Dyad.Source+" → "+p.Dyad.Target+" events per "+string(p.By), labels, ss)
 }
 
 // tracksChart draws the government and opposition tracks.
@@ -131,5 +134,23 @@ func tracksChart(t Tracks) template.HTML {
 		labels[i] = r.Period
 		gov.Values[i], opp.Values[i] = float64(r.Gov), float64(r.Opp)
 	}
-	return lineChart(t.Sender+" → "+t.Target+" cooperation by track per "+t.By, labels, []series{gov, opp})
+	return lineChart(t.Sender+" → "+t.Target+" cooperation by track per "+string(t.By), labels, []series{gov, opp})
+}
+
+// actorChart draws an actor's events per period by QuadClass.
+func actorChart(ap ActorProfile) template.HTML {
+	labels := make([]string, len(ap.Roots))
+	ss := make([]series, 4)
+	for q := range ss {
+		ss[q] = series{Name: quadNames[q], Color: quadColors[q], Values: make([]float64, len(ap.Roots))}
+	}
+	for i, pc := range ap.Roots {
+		labels[i] = pc.Period
+		for root, n := range pc.Counts {
+			if q := cameo.QuadClass(root); q > 0 {
+				ss[q-1].Values[i] += float64(n)
+			}
+		}
+	}
+	return lineChart(ap.Actor+" events per "+string(ap.By), labels, ss)
 }
