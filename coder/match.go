@@ -360,6 +360,11 @@ func (m *matcher) lower(v, h int) bool {
 // match tries pattern p for the verb spanning words h..t; end bounds the
 // rightward match.
 func (m *matcher) match(p *dict.Pattern, h, t, end int) bool {
+	for _, id := range p.Required {
+		if !m.s.has(id) {
+			return false
+		}
+	}
 	m.els = p.Elems
 	m.end = end
 	m.reset()

@@ -45,6 +45,22 @@ type sentence struct {
 	fwdIn   *Forward // what the previous sentence forwards, nil if forwarding is off
 	matched []int    // scratch for root matching
 	best    []int
+	present []uint32 // present[lit] == epoch when a word of the sentence matches literal lit
+	epoch   uint32
+}
+
+// has reports whether some word of the sentence matches literal id.
+func (s *sentence) has(id int32) bool { return s.present[id] == s.epoch }
+
+// allPresent reports whether every literal of a root's phrase occurs in
+// the sentence (a cheap test before matching).
+func (s *sentence) allPresent(els []dict.Elem) bool {
+	for i := range els {
+		if s.present[els[i].Lit] != s.epoch {
+			return false
+		}
+	}
+	return true
 }
 
 // litIn returns whether literal id is in the word's list and whether it
@@ -106,9 +122,20 @@ func (s *sentence) prepare(text string, unicode bool) string {
 		}
 	}
 	// Slices into litBuf are taken after it stopped growing.
+	if nl := len(s.d.Literals()); len(s.present) != nl {
+		s.present, s.epoch = make([]uint32, nl), 0
+	}
+	s.epoch++
+	if s.epoch == 0 { // wrapped around
+		clear(s.present)
+		s.epoch = 1
+	}
 	for i := range s.w {
 		w := &s.w[i]
 		w.lits = s.litBuf[w.litFrom:w.litTo:w.litTo]
+		for _, m := range w.lits {
+			s.present[m.Lit] = s.epoch
+		}
 	}
 	return ""
 }
@@ -201,6 +228,9 @@ func (s *sentence) findRoots() {
 		bestScore, bestLast := -1, -1
 		for _, m := range w.lits {
 			for _, r := range s.d.RootsStarting(m.Lit) {
+				if !s.allPresent(r.Elems[1:]) {
+					continue
+				}
 				sc, last := s.matchRoot(r, p)
 				if last >= 0 && sc > bestScore {
 					best, bestScore, bestLast = r, sc, last

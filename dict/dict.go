@@ -143,6 +143,9 @@ type Pattern struct {
 	AltAllow int // the longest-option part of Len
 	Text     string
 	Pos      Pos
+	// Required lists the literals that must occur in a sentence for the
+	// pattern to match: its words outside alternatives and synsets.
+	Required []int32
 }
 
 // Synset is a named set of phrases (members), longest first.

@@ -191,6 +191,17 @@ func (l *loader) pattern(file string, ln line, v *VerbEntry, isTime bool) {
 		return
 	}
 	pt.Len, pt.AltAllow = phraseLength(text)
+	depth = 0
+	for _, e := range els {
+		switch {
+		case e.Kind == GroupOpen:
+			depth++
+		case e.Kind == GroupClose:
+			depth--
+		case e.Kind == Word && depth == 0:
+			pt.Required = append(pt.Required, e.Lit)
+		}
+	}
 	v.Patterns = append(v.Patterns, pt)
 }
 

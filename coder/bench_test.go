@@ -1,0 +1,159 @@
+package coder
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/twintrack/twintrack/dict"
+)
+
+// realDicts are the production TABARI dictionaries the benchmarks use.
+func realDicts(t testing.TB) []string {
+	d := sharedData(t)
+	return []string{
+		filepath.Join(d, "tabari", "CAMEO.09b5.options"),
+		filepath.Join(d, "tabari", "CAMEO.091003.master.verbs"),
+		filepath.Join(d, "tabari-dictionaries", "CountryInfo.120116.actors"),
+		filepath.Join(d, "tabari-dictionaries", "Internatnl.120521.actors"),
+		filepath.Join(d, "tabari-dictionaries", "PSU.120522.agents"),
+	}
+}
+
+func loadReal(t testing.TB) *dict.Dict {
+	d, err := dict.Load(realDicts(t)...)
+	if d == nil {
+		t.Fatalf("load: %v", err)
+	}
+	// The third-party files have a few malformed lines; they are reported
+	// and skipped, which is what the benchmark wants.
+	return d
+}
+
+var (
+	reSentence = regexp.MustCompile(`(?s)<Sentence date\s*=\s*"(\d+)"[^>]*>(.*?)</Sentence>`)
+	reText     = regexp.MustCompile(`(?s)<Text>(.*?)</Text>`)
+	reParse    = regexp.MustCompile(`(?s)<Parse>(.*?)</Parse>`)
+	reLeaf     = regexp.MustCompile(`\([^()\s]+ ([^()\s]+)\)`)
+)
+
+type sample struct {
+	date dict.Day
+	text string
+}
+
+// gigaword reads the 76 sentences of the PETRARCH GigaWord sample: the
+// <Text>, or the leaf words of the <Parse> tree when there is no text.
+func gigaword(t testing.TB) []sample {
+	data, err := os.ReadFile(filepath.Join(sharedData(t), "petrarch", "GigaWord.sample.PETR.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []sample
+	for _, m := range reSentence.FindAllStringSubmatch(string(data), -1) {
+		day, ok := dict.ParseDigits(m[1])
+		if !ok {
+			t.Fatalf("bad date %q", m[1])
+		}
+		txt := ""
+		if tm := reText.FindStringSubmatch(m[2]); tm != nil {
+			txt = strings.Join(strings.Fields(tm[1]), " ")
+		}
+		if txt == "" {
+			if pm := reParse.FindStringSubmatch(m[2]); pm != nil {
+				var words []string
+				for _, l := range reLeaf.FindAllStringSubmatch(pm[1], -1) {
+					words = append(words, l[1])
+				}
+				txt = strings.Join(words, " ")
+			}
+		}
+		out = append(out, sample{day, txt})
+	}
+	if len(out) != 76 {
+		t.Fatalf("read %d sentences, want 76", len(out))
+	}
+	return out
+}
+
+func TestGigawordCodes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the full dictionaries")
+	}
+	c := New(loadReal(t))
+	events, coded := 0, 0
+	for _, s := range gigaword(t) {
+		res := c.Code(Input{Text: s.text, Date: s.date})
+		if len(res.Events) > 0 {
+			coded++
+		}
+		events += len(res.Events)
+	}
+	t.Logf("%d of 76 sentences coded, %d events", coded, events)
+	if coded < 20 {
+		t.Errorf("only %d of 76 sentences coded with the full dictionaries, want at least 20", coded)
+	}
+}
+
+func BenchmarkLoadDictionaries(b *testing.B) {
+	paths := realDicts(b)
+	for b.Loop() {
+		if d, _ := dict.Load(paths...); d == nil {
+			b.Fatal("load failed")
+		}
+	}
+}
+
+func BenchmarkCodeGigaword(b *testing.B) {
+	c := New(loadReal(b))
+	ss := gigaword(b)
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		s := ss[n%len(ss)]
+		c.Code(Input{Text: s.text, Date: s.date})
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+func BenchmarkCodeGigawordParallel(b *testing.B) {
+	c := New(loadReal(b))
+	ss := gigaword(b)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			s := ss[i%len(ss)]
+			c.Code(Input{Text: s.text, Date: s.date})
+			i++
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// TestWriteRecords writes the GigaWord sample repeated to 76,000 TABARI
+// records into $TWINTRACK_RECORDS_OUT, for measuring the code command's
+// peak memory (/usr/bin/time -v twintrack code --dict ... FILE). It does
+// nothing unless the variable is set; the file is not part of the
+// repository.
+func TestWriteRecords(t *testing.T) {
+	out := os.Getenv("TWINTRACK_RECORDS_OUT")
+	if out == "" {
+		t.Skip("set TWINTRACK_RECORDS_OUT=/tmp/file to write the records")
+	}
+	ss := gigaword(t)
+	var b strings.Builder
+	for i := 0; i < 1000; i++ {
+		for j, s := range ss {
+			y, m, d := s.date.Date()
+			fmt.Fprintf(&b, "%02d%02d%02d GIGA-%04d-%02d\n%s\n\n", y%100, m, d, i, j, s.text)
+		}
+	}
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
