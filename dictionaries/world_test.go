@@ -451,7 +451,7 @@ KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA 
 SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM ZMB
 ZWE VAT PSE TWN KSV ESH
 HKG MAC PRI GRL FRO GIB BMU CYM VIR VGB ABW CUW GLP MTQ TCA AIA MSR FLK GUF PYF NCL ASM GUM MNP
-COK NIU
+COK NIU REU MYT IMN GGY SXM MAF WLF SPM TKL PCN NFK SJM ALA SHN IOT SGS
 YUG SCG CSK DDR YMD`
 
 // worldRegions are CAMEO's region codes.
@@ -630,6 +630,7 @@ func TestWorldPhrasesInSentences(t *testing.T) {
 		{"based in is not the actor", "2020-01-01", "a London-based group said", "---"},
 		{"a state's UN ambassador", "2008-08-04", "Russia's UN ambassador said", "RUS ~GOV"},
 		{"generic Islamic state", "2015-01-01", "a strict Islamic state in Nigeria", "--- NGA"},
+		{"South Georgia is not Georgia", "2020-01-01", "South Georgia and Georgia", "SGS GEO"},
 		{"accented name as usually written", "2023-01-01", "Türkiye and Côte d'Ivoire", "TUR CIV"},
 	}
 	for _, tc := range tests {
