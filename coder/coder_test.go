@@ -101,7 +101,7 @@ func TestFilterWords(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ws, _, _ := filterWords(tc.in, false, tc.unicode, nil, nil)
+			ws, _, _, _ := filterWords(tc.in, false, tc.unicode, nil, nil)
 			var parts []string
 			for _, w := range ws {
 				parts = append(parts, w.text)

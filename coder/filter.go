@@ -13,6 +13,7 @@ const (
 type rawWord struct {
 	text       string // as filtered (case kept)
 	start, end int
+	b0, b1     int // the word's bytes in the filter buffer
 }
 
 func isPunct(c byte) bool {
@@ -28,20 +29,18 @@ func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 // With unicode set (plain news text rather than TABARI records), tabs and
 // line breaks separate words, curly quotes count as their ASCII forms and
 // other non-ASCII punctuation (dashes, ellipses) as blanks. It reports
+// the words' common backing string and
 // whether the text is all capitals.
-func filterWords(text string, fbis, unicode bool, out []rawWord, buf []byte) ([]rawWord, []byte, bool) {
+func filterWords(text string, fbis, unicode bool, out []rawWord, buf []byte) ([]rawWord, []byte, string, bool) {
 	allCaps := true
-	cur := -1 // start of the current word in buf, -1 when none
-	var starts []int
-	_ = starts
+	cur := -1      // start of the current word in buf, -1 when none
 	wordStart := 0 // original offset of the current word's first byte
 	lastEnd := 0   // original end of the last byte added to the word
 	flush := func() {
 		if cur < 0 {
 			return
 		}
-		out = append(out, rawWord{text: string(buf[cur:]), start: wordStart, end: lastEnd})
-		buf = buf[:cur]
+		out = append(out, rawWord{start: wordStart, end: lastEnd, b0: cur, b1: len(buf)})
 		cur = -1
 	}
 	add := func(c byte, from, to int) {
@@ -133,7 +132,12 @@ func filterWords(text string, fbis, unicode bool, out []rawWord, buf []byte) ([]
 		i++
 	}
 	flush()
-	return out, buf, allCaps
+	// One string for all words: each word's text is a substring of it.
+	all := string(buf)
+	for i := range out {
+		out[i].text = all[out[i].b0:out[i].b1]
+	}
+	return out, buf, all, allCaps
 }
 
 func indexFrom(s, sub string, from int) int {

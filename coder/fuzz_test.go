@@ -12,7 +12,7 @@ func FuzzFilterWords(f *testing.F) {
 		f.Add(s, false, true)
 	}
 	f.Fuzz(func(t *testing.T, in string, fbis, unicode bool) {
-		ws, _, _ := filterWords(in, fbis, unicode, nil, nil)
+		ws, _, _, _ := filterWords(in, fbis, unicode, nil, nil)
 		if len(ws) > maxWords+1 {
 			t.Fatalf("%d words, want at most %d", len(ws), maxWords+1)
 		}

@@ -78,7 +78,8 @@ func (w *word) litIn(id int32) (found, exact bool) {
 // returns a problem text when the sentence cannot be coded.
 func (s *sentence) prepare(text string, unicode bool) string {
 	var allCaps bool
-	s.raw, s.buf, allCaps = filterWords(text, s.opt.FBIS, unicode, s.raw[:0], s.buf[:0])
+	var all string
+	s.raw, s.buf, all, allCaps = filterWords(text, s.opt.FBIS, unicode, s.raw[:0], s.buf[:0])
 	if len(s.raw) == 0 {
 		s.n = 0
 		return "Input error: no text in record"
@@ -91,6 +92,8 @@ func (s *sentence) prepare(text string, unicode bool) string {
 	if n > maxWords {
 		n = maxWords
 	}
+	// Upper-case all words at once; word texts are substrings.
+	up := upper(all)
 	if cap(s.w) < n {
 		s.w = make([]word, n)
 	}
@@ -109,7 +112,7 @@ func (s *sentence) prepare(text string, unicode bool) string {
 				w.initCap, seenCap = true, true
 			}
 		}
-		w.text = upper(r.text)
+		w.text = up[r.b0:r.b1]
 		if w.text == "," {
 			w.typ = dict.Comma
 			continue
