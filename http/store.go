@@ -111,7 +111,7 @@ func (q *Query) Match(ev *twintrack.Event) bool {
 		len(q.QuadClasses) > 0 && !slices.Contains(q.QuadClasses, ev.QuadClass),
 		q.From != "" && ev.EventDate < q.From,
 		q.To != "" && ev.EventDate > q.To,
-		q.Text != "" && !strings.Contains(strings.ToLower(ev.SentenceText), strings.ToLower(q.Text)):
+		q.Text != "" && !strings.Contains(lowerASCII(ev.SentenceText), lowerASCII(q.Text)):
 		return false
 	}
 	return true
