@@ -246,8 +246,8 @@ func TestPeopleAndPartiesSyntax(t *testing.T) {
 			for _, e := range errs {
 				t.Error(e)
 			}
-			if len(groups) < 20 {
-				t.Errorf("got %d entries in %s, want at least 20", len(groups), name)
+			if len(groups) < 100 {
+				t.Errorf("got %d entries in %s, want at least 100", len(groups), name)
 			}
 		})
 	}
