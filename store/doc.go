@@ -8,7 +8,7 @@
 // The data model, in short (migrations/0001_init.sql says it in full):
 //
 //   - documents: one row per document, keyed by doc_key — the document's id,
-//     or "sha256:" and a hash of its text when it has none.
+//     or "sha256-" and a hash of its text when it has none.
 //   - coding_runs: one row per dictionary set (a content hash) that coded
 //     documents; coding the same corpus with other dictionaries is a new run.
 //   - coded_documents: which run coded which document. Its primary key

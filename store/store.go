@@ -110,15 +110,15 @@ func ParseCountMode(s string) (CountMode, error) {
 	return 0, errors.New(`count: want "events" or "reports", got "` + s + `"`)
 }
 
-// DocKey returns the key a document is stored under: its id, or
-// "sha256:" and the first 32 hex digits of the SHA-256 of its text when it
-// has no id.
+// DocKey returns the key a document is stored under: its id, or, when it
+// has none, "sha256-" and the first 24 hex digits of the SHA-256 of its
+// text (the id package input gives such documents, input.ContentID).
 func DocKey(d *twintrack.Document) string {
 	if d.ID != "" {
 		return d.ID
 	}
 	h := sha256.Sum256([]byte(d.Text))
-	return "sha256:" + hex.EncodeToString(h[:16])
+	return "sha256-" + hex.EncodeToString(h[:12])
 }
 
 // Stats summarises a store.

@@ -19,7 +19,7 @@ CREATE TABLE coding_runs (
 );
 
 -- One row per document, keyed by doc_key: the document's own id, or
--- "sha256:<hex>" of its text when it has none. Metadata come from the first
+-- "sha256-<hex>" of its text when it has none. Metadata come from the first
 -- time the document was stored. The text itself is not kept: every event
 -- keeps its sentence and byte spans into the original text.
 CREATE TABLE documents (
