@@ -348,9 +348,11 @@ func TestWorldEngineDatedLookups(t *testing.T) {
 		{"Congo meant Brazzaville under Zaire", "CONGO_", "1990-06-01", "COG"},
 		{"Congo means Kinshasa after 1997", "CONGOLESE_", "2005-06-01", "COD"},
 		{"Zaire is the DRC", "ZAIRE_", "1985-01-01", "COD"},
-		{"Belgrade, Yugoslavia", "BELGRADE_", "1999-03-24", "YUG"},
-		{"Belgrade, Serbia and Montenegro", "BELGRADE_", "2005-01-01", "SCG"},
-		{"Belgrade, Serbia", "BELGRADE_", "2010-01-01", "SRB"},
+		{"Belgrade, SFRY", "BELGRADE_", "1991-06-25", "YUG"},
+		{"Belgrade, FRY", "BELGRADE_", "1999-03-24", "SRB"},
+		{"Yugoslavia, FRY", "YUGOSLAVIA_", "1999-06-10", "SRB"},
+		{"Yugoslavia is history", "YUGOSLAV_", "2010-01-01", "---"},
+		{"Kosovo", "KOSOVO_", "2008-02-17", "XKX"},
 		{"Soviet Union before 1992", "USSR_", "1985-03-11", "RUS"},
 		{"Soviet after 1991 is null", "SOVIET_", "2000-01-01", "---"},
 		{"Prague, Czechoslovakia", "PRAGUE_", "1989-11-17", "CSK"},
@@ -438,8 +440,8 @@ var worldBlocks = func() map[string]bool {
 }()
 
 // worldISO lists ISO 3166-1 alpha-3 codes of the states and territories
-// used, KSV for Kosovo, and the withdrawn codes of states that no longer
-// exist (YUG, SCG, CSK, DDR, YMD).
+// used, XKX for Kosovo, and the withdrawn codes of states that ended with
+// no continuing state (YUG, CSK, DDR, YMD).
 const worldISO = `
 AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA
 BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG COD CRI CIV HRV CUB CYP CZE DNK DJI
@@ -449,10 +451,10 @@ LSO LBR LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MDA MCO MNG 
 NAM NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT ROU RUS RWA
 KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE
 SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM ZMB
-ZWE VAT PSE TWN KSV ESH
+ZWE VAT PSE TWN XKX ESH
 HKG MAC PRI GRL FRO GIB BMU CYM VIR VGB ABW CUW GLP MTQ TCA AIA MSR FLK GUF PYF NCL ASM GUM MNP
 COK NIU REU MYT IMN GGY SXM MAF WLF SPM TKL PCN NFK SJM ALA SHN IOT SGS
-YUG SCG CSK DDR YMD`
+YUG CSK DDR YMD`
 
 // worldRegions are CAMEO's region codes.
 const worldRegions = `AFR ASA BLK CAS CAU CEU CFR CRB EAF EEU EUR LAM MDT MEA NAF NMR PGS SAF SAM SAS SCN SEA WAF WST ARB`
@@ -506,7 +508,7 @@ TJK=TAJIKISTAN_ TZA=TANZANIA_ THA=THAILAND_ TLS=EAST_TIMOR_ TGO=TOGO_ TON=TONGA_
 TTO=TRINIDAD_AND_TOBAGO_ TUN=TUNISIA_ TUR=TURKEY_ TKM=TURKMENISTAN_ TUV=TUVALU_ UGA=UGANDA_
 UKR=UKRAINE_ ARE=UNITED_ARAB_EMIRATES_ GBR=UNITED_KINGDOM_ USA=UNITED_STATES_ URY=URUGUAY_
 UZB=UZBEKISTAN_ VUT=VANUATU_ VEN=VENEZUELA_ VNM=VIETNAM_ YEM=YEMEN_ ZMB=ZAMBIA_ ZWE=ZIMBABWE_
-VAT=VATICAN_ PSE=PALESTINE_ TWN=TAIWAN_ KSV=KOSOVO_ ESH=WESTERN_SAHARA_`
+VAT=VATICAN_ PSE=PALESTINE_ TWN=TAIWAN_ XKX=KOSOVO_ ESH=WESTERN_SAHARA_`
 
 // worldFind is a simplified reading of formats.md 10.4 for the actor and
 // agent phrases only (verbs, nouns and the rest of the coder are left
