@@ -65,6 +65,9 @@ const (
 		"get got also still yet already just even ever again now then soon jointly both all " +
 		"first however a an the its his her their our this any further formally officially " +
 		"official state formal working new brief surprise rare long-awaited " +
+		// Light verbs of noun-events ("did not receive any aid", "will pay a visit").
+		"receive receives received receiving make makes made making pay pays paid paying " +
+		"hold holds held holding give gives gave giving " +
 		"\" \u201c \u201d ,"
 )
 
@@ -100,6 +103,14 @@ var clauseStarts = map[string]bool{
 	"that": true, "which": true, "who": true, "whom": true, "because": true, "when": true,
 	"after": true, "before": true, "while": true, "and": true, "but": true, "since": true,
 	"although": true, "though": true, "then": true,
+}
+
+// questionVerbs introduce an indirect question with "if" ("asked if"),
+// which is not a condition.
+var questionVerbs = map[string]bool{
+	"ask": true, "asks": true, "asked": true, "asking": true, "wonder": true, "wondered": true,
+	"wonders": true, "know": true, "knows": true, "knew": true, "see": true, "check": true,
+	"checked": true, "unclear": true, "uncertain": true, "sure": true, "decide": true, "decided": true,
 }
 
 // boundaries are punctuation marks that end a clause.

@@ -9,8 +9,13 @@
 // that cannot belong to that chain (usually the subject) or at a clause
 // boundary. So in "The minister, who did not attend, said Japan will send
 // aid" the verb "send" is future, not negated, and the verb "said" is
-// neither. Separately, a conditional ("if", "unless", "whether") anywhere
-// earlier in the verb's own clause makes it hypothetical.
+// neither. The words of the event's source and target, and light verbs
+// ("receive", "make", "pay", "hold", "give"), may stand in the chain, so
+// that "did not receive any Japanese aid" negates the noun-event "aid".
+// Separately, a conditional makes the verb hypothetical: "if", "unless",
+// "whether" or "lest" earlier in the verb's own clause, or "unless" or
+// "if" later in it ("ready to negotiate with Europe if the sanctions were
+// eased") — but not the "if" of an indirect question ("asked Abe if").
 //
 // Cues and their meaning:
 //

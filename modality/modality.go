@@ -32,19 +32,31 @@ type Result struct {
 }
 
 // Analyze decides whether the verb at byte span verb of sentence is negated,
-// future or hypothetical. A span outside the sentence gives a zero Result.
-func Analyze(sentence string, verb twintrack.Span) Result {
+// future or hypothetical. actors are the spans of the event's source and
+// target, when known: their words may stand between a cue and a noun-event
+// ("did not receive any Japanese aid"). A verb span outside the sentence
+// gives a zero Result.
+func Analyze(sentence string, verb twintrack.Span, actors ...twintrack.Span) Result {
 	var res Result
-	if verb.Start < 0 || verb.Start > len(sentence) {
+	if verb.Start < 0 || verb.Start > len(sentence) || verb.End < verb.Start {
 		return res
 	}
 	toks := tokenize(sentence)
+	for i := range toks {
+		for _, a := range actors {
+			if a.Start < a.End && toks[i].s >= a.Start && toks[i].e <= a.End {
+				toks[i].actor = true
+			}
+		}
+	}
 	v := 0 // index of the first token at or after the verb
 	for v < len(toks) && toks[v].s < verb.Start {
 		v++
 	}
 	scanChain(toks, v, &res)
 	if i, ok := conditional(toks, v); ok {
+		res.add(HypotheticalCue, twintrack.Span{Start: toks[i].s, End: toks[i].e})
+	} else if i, ok := conditionalAfter(toks, verb.End); ok {
 		res.add(HypotheticalCue, twintrack.Span{Start: toks[i].s, End: toks[i].e})
 	}
 	return res
@@ -103,7 +115,7 @@ func scanChain(toks []token, v int, res *Result) {
 			res.add(FutureCue, twintrack.Span{Start: t.s, End: t.e})
 			return // "it'll": the subject is in the same word
 		}
-		if tables.transparent[t.lower] || !t.upper && t.word && strings.HasSuffix(t.lower, "ly") {
+		if t.actor || tables.transparent[t.lower] || !t.upper && t.word && strings.HasSuffix(t.lower, "ly") {
 			continue
 		}
 		return
@@ -148,6 +160,34 @@ func conditional(toks []token, v int) (int, bool) {
 	return 0, false
 }
 
+// conditionalAfter looks right of the verb, within its clause, for a
+// conditional that governs it ("ready to negotiate with Europe if the
+// sanctions were eased"): "unless" always, "if" unless it opens an indirect
+// question ("asked Cambodia if ..."). It returns the conditional's index.
+func conditionalAfter(toks []token, verbEnd int) (int, bool) {
+	start := 0
+	for start < len(toks) && toks[start].s < verbEnd {
+		start++
+	}
+	for i := start; i < len(toks) && i < start+maxClause; i++ {
+		w := toks[i].lower
+		switch {
+		case w == "unless":
+			return i, true
+		case w == "if":
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if questionVerbs[toks[j].lower] {
+					return 0, false
+				}
+			}
+			return i, true
+		case chainStops[w] || clauseStarts[w] || w == "whether":
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
 // Annotate sets the event's Negated and Modality fields from the words
 // governing its verb. The verb is located by Spans.Verb relative to
 // Spans.Sentence, or, when that is missing or does not fit the sentence, by
@@ -166,7 +206,14 @@ func Annotate(ev *twintrack.Event) bool {
 		}
 		v = twintrack.Span{Start: i, End: i + len(ev.VerbText)}
 	}
-	r := Analyze(s, v)
+	off := ev.Spans.Sentence.Start
+	var actors []twintrack.Span
+	for _, a := range []twintrack.Span{ev.Spans.Source, ev.Spans.Target} {
+		if !a.IsZero() {
+			actors = append(actors, twintrack.Span{Start: a.Start - off, End: a.End - off})
+		}
+	}
+	r := Analyze(s, v, actors...)
 	ev.Negated = ev.Negated || r.Negated
 	if ev.Modality == "" || r.Modality == Hypothetical {
 		if r.Modality != "" {

@@ -97,6 +97,11 @@ func TestAnalyze(t *testing.T) {
 		{"if", "If Japan [sends] aid, China will object.", false, "hypothetical"},
 		{"unless", "Aid stops unless Hun Sen [releases] Kem Sokha.", false, "hypothetical"},
 		{"whether", "Reporters asked whether Abe [met] Sam Rainsy.", false, "hypothetical"},
+		{"if after the verb", "Iran said it was ready to [negotiate] with Europe if the sanctions were eased.", false, "hypothetical"},
+		{"unless after the verb", "Japan will [resume] aid unless talks fail.", false, "hypothetical"},
+		{"indirect question is not a condition", "Reporters [asked] Abe if he would resign.", false, ""},
+		{"if after a clause start", "Japan [sent] aid because officials asked if it could.", false, ""},
+		{"light verb of a noun-event", "Cambodia did not receive any [aid] from Japan.", true, ""},
 		{"if in another clause", "If asked, the minister said that Abe [met] Sam Rainsy.", false, ""},
 		{"may plan: hypothetical wins", "Japan may plan to [send] aid.", false, "hypothetical"},
 		{"would not", "Japan said it would not [send] troops.", true, "hypothetical"},
@@ -115,11 +120,24 @@ func TestAnalyze(t *testing.T) {
 					s, v.Text(s), got.Negated, got.Modality, tc.negated, tc.modality)
 			}
 			for _, c := range got.Cues {
-				if c.Span.Start < 0 || c.Span.End > v.Start || c.Span.Start >= c.Span.End {
-					t.Errorf("cue %v %v not before the verb %v", c.Kind, c.Span, v)
+				if c.Span.Start < 0 || c.Span.End > len(s) || c.Span.Start >= c.Span.End ||
+					c.Span.Start < v.End && c.Span.End > v.Start {
+					t.Errorf("cue %v %v out of bounds or overlapping the verb %v", c.Kind, c.Span, v)
 				}
 			}
 		})
+	}
+}
+
+func TestAnalyzeActors(t *testing.T) {
+	s := "Cambodia did not receive any Japanese aid."
+	verb := twintrack.Span{Start: strings.Index(s, "aid"), End: strings.Index(s, "aid") + 3}
+	src := twintrack.Span{Start: strings.Index(s, "Japanese"), End: strings.Index(s, "Japanese") + 8}
+	if got := Analyze(s, verb); got.Negated {
+		t.Errorf("without the actor span: negated, want not (the chain stops at Japanese)")
+	}
+	if got := Analyze(s, verb, src); !got.Negated {
+		t.Errorf("with the source span: not negated, want negated")
 	}
 }
 

@@ -8,6 +8,7 @@ type token struct {
 	s, e  int
 	word  bool
 	upper bool // the first byte is an upper-case ASCII letter
+	actor bool // the token is part of the event's source or target
 	lower string
 }
 
