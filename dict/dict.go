@@ -180,6 +180,7 @@ type Dict struct {
 	synByName map[string]int
 	maxLit    int
 	labels    map[string]string
+	trie      *trie
 }
 
 // Literals returns the vocabulary: every distinct word element of every
@@ -216,19 +217,19 @@ type Match struct {
 // A one-character literal matches only a word whose second character is
 // not a letter or digit.
 func (d *Dict) MatchWord(buf []Match, word string) []Match {
-	n := len(word)
-	if n > d.maxLit {
-		n = d.maxLit
+	if len(word) == 0 || d.trie == nil {
+		return buf
 	}
-	for l := 1; l <= n; l++ {
-		id, ok := d.litID[word[:l]]
-		if !ok {
-			continue
+	t := d.trie
+	n := t.root[word[0]]
+	for l := 1; n >= 0; l++ {
+		if id := t.nodes[n].lit; id >= 0 && (l > 1 || len(word) == 1 || !isAlnum(word[1])) {
+			buf = append(buf, Match{Lit: id, Exact: l == len(word)})
 		}
-		if l == 1 && len(word) > 1 && isAlnum(word[1]) {
-			continue
+		if l == len(word) {
+			break
 		}
-		buf = append(buf, Match{Lit: id, Exact: l == len(word)})
+		n = t.child(n, word[l])
 	}
 	return buf
 }

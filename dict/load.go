@@ -227,6 +227,7 @@ func (l *loader) finish() (*Dict, error) {
 	d := l.d
 	d.Hash = hex.EncodeToString(l.hash.Sum(nil))
 	d.labels = d.Options.Labels
+	d.trie = buildTrie(d.literals)
 	d.byLit = make([][]*Root, len(d.literals))
 	for _, r := range d.Roots {
 		if len(r.Elems) > 0 && r.Elems[0].Kind == Word {
