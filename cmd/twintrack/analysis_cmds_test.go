@@ -12,6 +12,9 @@ import (
 	"testing"
 
 	"github.com/twintrack/twintrack"
+	"github.com/twintrack/twintrack/analysis"
+	"github.com/twintrack/twintrack/sqlite"
+	"github.com/twintrack/twintrack/store"
 )
 
 // writeEvents writes hand-made events as JSON Lines (plus extra raw lines)
@@ -243,4 +246,70 @@ func TestAnalysisUsageErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAnalysisFromStore stores the same events in SQLite and checks that
+// every analysis command gives the same output from the store as from the
+// events file.
+func TestAnalysisFromStore(t *testing.T) {
+	path := writeEvents(t)
+	ctx := context.Background()
+	dbPath := filepath.Join(t.TempDir(), "tt.db")
+	db, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run0, err := db.StartRun(ctx, store.RunInfo{DictHash: "test", Dictionaries: "hand-made", Coder: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var batch []store.CodedDocument
+	for ev, err := range analysis.DecodeEvents(mustOpen(t, path), path) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		batch = append(batch, store.CodedDocument{
+			Doc:       twintrack.Document{ID: ev.DocID, Date: ev.DocDate, Text: ev.SentenceText},
+			Sentences: 1, Events: []twintrack.Event{ev}})
+	}
+	if _, err := db.Write(ctx, run0.ID, batch); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"tracks", "JPN", "KHM", "--by", "year"},
+		{"tracks", "JPN", "KHM", "--all", "--format", "csv", "--roots", "04"},
+		{"dyads", "--source", "JPN", "--target", "KHM", "--by", "month", "--from", "2013", "--to", "2015"},
+		{"network", "--format", "csv"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			fromFile, _, err := run(t, append(args, "--events", path)...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromStore, stderr, err := run(t, append(args, "--db", dbPath)...)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			if fromStore != fromFile || fromStore == "" {
+				t.Errorf("from the store:\n%s\nfrom the file:\n%s", fromStore, fromFile)
+			}
+		})
+	}
+	if _, _, err := run(t, "tracks", "JPN", "KHM", "--db", filepath.Join(t.TempDir(), "missing.db")); err == nil ||
+		!strings.Contains(err.Error(), "no store at") {
+		t.Errorf("missing store: got %v, want a 'no store at' error", err)
+	}
+}
+
+func mustOpen(t *testing.T, path string) *os.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

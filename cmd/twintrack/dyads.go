@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -17,6 +16,8 @@ import (
 	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/analysis"
 	"github.com/twintrack/twintrack/chart"
+	"github.com/twintrack/twintrack/store"
+	"github.com/twintrack/twintrack/store/dburl"
 )
 
 // runDyads writes dyad panels: A→B events per period, zero-filled over the
@@ -208,17 +209,18 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 // eventFlags are the flags the analysis commands share: where the events
 // come from, the date range and whether flagged events count.
 type eventFlags struct {
-	events, db, from, to *string
-	all                  *bool
+	events, db, from, to, dedup *string
+	all                         *bool
 }
 
 func addEventFlags(fs *flag.FlagSet) *eventFlags {
 	return &eventFlags{
 		events: fs.String("events", "", "read events from this JSON Lines file (as 'twintrack code' writes; - is stdin) instead of a store"),
-		db:     fs.String("db", "./twintrack.db", "the store: a SQLite file, sqlite:PATH or postgres://..."),
+		db:     fs.String("db", "./"+dburl.Default, "the store: a SQLite file, sqlite:PATH or postgres://..."),
 		from:   fs.String("from", "", "first date: YYYY, YYYY-MM or YYYY-MM-DD (default: the first event)"),
 		to:     fs.String("to", "", "last date: YYYY, YYYY-MM or YYYY-MM-DD (default: the last event)"),
 		all:    fs.Bool("all", false, "also count negated, future and hypothetical events"),
+		dedup:  fs.String("dedup", "none", "with a store: none (every report), events (one per happening) or one-a-day"),
 	}
 }
 
@@ -250,7 +252,14 @@ func (f *eventFlags) options(by string) (analysis.Options, error) {
 // the command was interrupted. dyads narrows a store query.
 func (f *eventFlags) open(ctx context.Context, env *Env, dyads []analysis.Dyad) (iter.Seq2[twintrack.Event, error], func() error, error) {
 	if *f.events == "" {
-		return openStore(ctx, *f.db, dyads, *f.from, *f.to)
+		dedup, err := store.ParseDedup(*f.dedup)
+		if err != nil {
+			return nil, nil, exitError{code: 2, msg: err.Error()}
+		}
+		return openStore(ctx, *f.db, dyads, store.Filter{From: *f.from, To: *f.to, All: true, Dedup: dedup})
+	}
+	if *f.dedup != "none" && *f.dedup != "" {
+		return nil, nil, exitError{code: 2, msg: "--dedup needs a store (--db), not --events"}
 	}
 	var r io.ReadCloser = io.NopCloser(env.Stdin)
 	name := "stdin"
@@ -280,11 +289,46 @@ func (f *eventFlags) open(ctx context.Context, env *Env, dyads []analysis.Dyad) 
 	return analysis.SkipErrors(analysis.DecodeEvents(r, name), report), finish, nil
 }
 
-// errNoStore is returned while the analysis commands cannot read a store.
-var errNoStore = errors.New("reading events from a store is not wired into this command yet; use --events FILE (events JSON Lines from 'twintrack code')")
+// openStore opens the store at db and queries the events between the
+// filter's dates, narrowed to the dyads' actors when every dyad names both
+// (the analysis itself picks the exact pairs and decides which flagged
+// events count, so the query asks for all of them). A SQLite file must
+// exist: reading does not create an empty store.
+func openStore(ctx context.Context, db string, dyads []analysis.Dyad, f store.Filter) (iter.Seq2[twintrack.Event, error], func() error, error) {
+	if kind, path := dburl.Kind(db); kind == "sqlite" {
+		if _, err := os.Stat(path); err != nil {
+			return nil, nil, exitError{code: 1, msg: fmt.Sprintf("no store at %s (run 'twintrack ingest' first, or read an events file with --events FILE)", path)}
+		}
+	}
+	for _, d := range dyads {
+		if d.Source == "" || d.Target == "" {
+			f.Source, f.Target = nil, nil
+			break
+		}
+		f.Source = appendNew(f.Source, d.Source)
+		f.Target = appendNew(f.Target, d.Target)
+	}
+	if err := f.Check(); err != nil {
+		return nil, nil, exitError{code: 2, msg: err.Error()}
+	}
+	st, err := dburl.Open(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	finish := func() error {
+		if err := st.Close(); err != nil {
+			return err
+		}
+		return ctx.Err()
+	}
+	return st.Events(ctx, f), finish, nil
+}
 
-// openStore opens the store at db and queries the events of the dyads
-// between from and to (all of them; the analysis decides what counts).
-func openStore(ctx context.Context, db string, dyads []analysis.Dyad, from, to string) (iter.Seq2[twintrack.Event, error], func() error, error) {
-	return nil, nil, exitError{code: 1, msg: errNoStore.Error()}
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
 }
