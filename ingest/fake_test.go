@@ -89,7 +89,7 @@ func (c *fakeCoder) CodeDocument(doc *twintrack.Document) ([]twintrack.Event, er
 				Source: s, Target: t, SourceCountry: s[:3], TargetCountry: t[:3],
 				SourceRoles: roles(s), TargetRoles: roles(t), Code: code,
 				SourceText: src.s, TargetText: tgt.s, VerbText: w.s,
-				Spans: twintrack.EventSpans{Sentence: sp, Source: src.span, Target: tgt.span, Verb: w.span},
+				Spans:        twintrack.EventSpans{Sentence: sp, Source: src.span, Target: tgt.span, Verb: w.span},
 				SentenceText: doc.Text[sp.Start:sp.End], URL: doc.URL, DocSource: doc.Source, DictHash: c.hash,
 			}
 			cameo.Annotate(&ev)

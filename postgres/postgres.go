@@ -16,6 +16,8 @@ var Dialect = store.Dialect{
 	Name:          "postgres",
 	Placeholder:   func(n int) string { return "$" + strconv.Itoa(n) },
 	RowsPerInsert: 500,
+	// A transaction-scoped advisory lock; the number is arbitrary ("ttmg").
+	MigrationLock: "SELECT pg_advisory_xact_lock(1953787239)",
 }
 
 // Open connects to the database at url (postgres://user:pass@host/db?...)

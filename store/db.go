@@ -18,6 +18,10 @@ type Dialect struct {
 	Placeholder func(n int) string
 	// RowsPerInsert is how many events one INSERT statement carries.
 	RowsPerInsert int
+	// MigrationLock, if not empty, is run first in every migration
+	// transaction to keep concurrent migrators apart (SQLite needs none:
+	// its write transactions are exclusive).
+	MigrationLock string
 }
 
 // DB is the store over a database/sql connection pool. The sqlite and

@@ -82,89 +82,74 @@ func Migrate(ctx context.Context, db *sql.DB, d Dialect) error {
 }
 
 // ApplyMigrations applies the migrations of ms that the database lacks, in
-// order, each in its own transaction. It fails, changing nothing, when the
-// database has a version newer than the last of ms. Migrate calls it with
-// the built-in migrations; tests call it with broken ones.
+// order, each in its own transaction together with its schema_migrations
+// row, so a failed migration changes nothing. Each transaction first takes
+// the dialect's migration lock and then checks the version again, so that
+// two processes opening a new database at once do not both migrate it. It
+// fails, changing nothing, when the database has a version newer than the
+// last of ms. Migrate calls it with the built-in migrations; tests call it
+// with broken ones.
 func ApplyMigrations(ctx context.Context, db *sql.DB, d Dialect, ms []Migration) error {
-	applied, err := appliedVersions(ctx, db)
-	if err != nil {
-		return err
+	if err := db.PingContext(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
 	}
+	latest := 0
 	if len(ms) > 0 {
-		latest := ms[len(ms)-1].Version
-		for v := range applied {
-			if v > latest {
-				return fmt.Errorf("migrate: the database has schema version %d, newer than this program's %d", v, latest)
-			}
-		}
+		latest = ms[len(ms)-1].Version
+	}
+	if len(ms) == 0 {
+		ms = []Migration{{}} // still check the database
 	}
 	for _, m := range ms {
-		if applied[m.Version] {
-			continue
-		}
-		if err := applyMigration(ctx, db, d, m); err != nil {
+		if err := applyMigration(ctx, db, d, m, latest); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// appliedVersions returns the versions in schema_migrations, or none when
-// the table does not exist yet. Reading first means that a database which
-// cannot be read (a file that is not a database, for instance) is reported
-// before anything is written to it.
-func appliedVersions(ctx context.Context, db *sql.DB) (map[int]bool, error) {
-	out := map[int]bool{}
-	if err := db.PingContext(ctx); err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
-	if err != nil {
-		// Tell "no table yet" from a broken database by creating it in a
-		// transaction of its own; a broken database fails here too.
-		tx, terr := db.BeginTx(ctx, nil)
-		if terr != nil {
-			return nil, fmt.Errorf("migrate: %w", terr)
-		}
-		if _, cerr := tx.ExecContext(ctx, createMigrationsTable); cerr != nil {
-			tx.Rollback()
-			return nil, fmt.Errorf("migrate: %w", cerr)
-		}
-		if cerr := tx.Commit(); cerr != nil {
-			return nil, fmt.Errorf("migrate: %w", cerr)
-		}
-		return out, nil
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var v int
-		if err := rows.Scan(&v); err != nil {
-			return nil, fmt.Errorf("migrate: %w", err)
-		}
-		out[v] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	return out, nil
-}
-
-func applyMigration(ctx context.Context, db *sql.DB, d Dialect, m Migration) error {
+// applyMigration applies m unless it is there already; Version 0 only
+// checks the database.
+func applyMigration(ctx context.Context, db *sql.DB, d Dialect, m Migration, latest int) error {
+	name := fmt.Sprintf("migration %04d_%s", m.Version, m.Name)
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
+		return fmt.Errorf("migrate: %w", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-		return fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
+	if d.MigrationLock != "" {
+		if _, err := tx.ExecContext(ctx, d.MigrationLock); err != nil {
+			return fmt.Errorf("migrate: lock: %w", err)
+		}
 	}
-	q := fmt.Sprintf(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)`,
+	if _, err := tx.ExecContext(ctx, createMigrationsTable); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	var newest int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&newest); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if newest > latest {
+		return fmt.Errorf("migrate: the database has schema version %d, newer than this program's %d", newest, latest)
+	}
+	var n int
+	q := `SELECT COUNT(*) FROM schema_migrations WHERE version = ` + d.Placeholder(1)
+	if err := tx.QueryRowContext(ctx, q, m.Version).Scan(&n); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if n > 0 || m.Version == 0 {
+		return tx.Commit()
+	}
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	q = fmt.Sprintf(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)`,
 		d.Placeholder(1), d.Placeholder(2), d.Placeholder(3))
 	if _, err := tx.ExecContext(ctx, q, m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
-		return fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }
