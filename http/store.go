@@ -44,9 +44,10 @@ type Ingester interface {
 
 // IngestResult summarises an ingest request.
 type IngestResult struct {
-	Documents int `json:"documents"` // documents stored
-	Skipped   int `json:"skipped"`   // documents already in the store
-	Events    int `json:"events"`    // events stored
+	Documents int      `json:"documents"`          // documents stored
+	Skipped   int      `json:"skipped"`            // documents already in the store or repeated in the request
+	Rejected  []string `json:"rejected,omitempty"` // documents that could not be coded, with the reason
+	Events    int      `json:"events"`             // events stored
 }
 
 // Report is a document that reports an event.
