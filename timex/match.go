@@ -49,11 +49,11 @@ var blockers = map[string]bool{
 
 // futureCues are words that, in the few words before a year-less
 // expression, make it point forward ("will meet on Monday", "talks
-// scheduled for March 30").
+// scheduled for March 30"). Nouns such as "plan" are not cues: "proposed a
+// peace plan to Hun Sen on Friday" is about last Friday.
 var futureCues = map[string]bool{
-	"will": true, "shall": true, "would": true, "scheduled": true, "planned": true,
-	"plans": true, "plan": true, "planning": true, "expected": true, "due": true,
-	"upcoming": true, "intends": true, "intend": true,
+	"will": true, "shall": true, "would": true, "scheduled": true, "expected": true,
+	"due": true, "upcoming": true, "intends": true, "intend": true,
 }
 
 // futureWindow is how many tokens before an expression are searched for a

@@ -79,6 +79,8 @@ func TestResolve(t *testing.T) {
 		{"weekday same as report", "Abe met Hun Sen on Thursday.", report, "2015-03-12", Day, "Thursday", false},
 		{"last weekday same as report", "Abe met Hun Sen last Thursday.", report, "2015-03-05", Day, "last Thursday", false},
 		{"weekday night", "Troops fired on Friday night.", report, "2015-03-06", Day, "Friday night", false},
+		{"noun plan is no future cue", "Japan proposed a peace plan to Hun Sen on Friday.", report, "2015-03-06", Day, "Friday", false},
+		{"scheduled is a future cue", "Talks are scheduled for Friday.", report, "2015-03-12", Day, "Friday", true},
 		{"weekday future", "Abe will meet Hun Sen on Friday.", report, "2015-03-12", Day, "Friday", true},
 		{"by weekday is a deadline", "Japan must answer by Friday.", report, "", "", "", false},
 		{"weekday possessive", "Monday's talks were cordial.", report, "", "", "", false},
