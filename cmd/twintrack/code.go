@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -115,23 +116,28 @@ type codeRun struct {
 }
 
 func (cr *codeRun) file(ctx context.Context, name string) error {
-	var data []byte
-	var err error
+	var r io.Reader = cr.env.Stdin
 	id := "stdin"
-	if name == "-" {
-		data, err = io.ReadAll(cr.env.Stdin)
-	} else {
-		data, err = os.ReadFile(name)
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("code: %w", err)
+		}
+		defer f.Close()
+		r = f
 		id = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
+	// Records are streamed; a plain-text file is one document.
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	if records.LooksLikeRecords(string(head)) {
+		return cr.records_(ctx, br, name)
+	}
+	data, err := io.ReadAll(br)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	text := string(data)
-	if records.LooksLikeRecords(text) {
-		return cr.records_(ctx, text, name)
-	}
-	doc := &twintrack.Document{ID: id, Date: cr.date, Text: text}
+	doc := &twintrack.Document{ID: id, Date: cr.date, Text: string(data)}
 	evs, err := cr.c.CodeDocument(doc)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
@@ -141,9 +147,9 @@ func (cr *codeRun) file(ctx context.Context, name string) error {
 
 // records_ codes TABARI records in order, with pronoun forwarding and the
 // dictionary's options.
-func (cr *codeRun) records_(ctx context.Context, text, name string) error {
+func (cr *codeRun) records_(ctx context.Context, r io.Reader, name string) error {
 	sess := cr.c.NewSession()
-	rd := records.NewReader(strings.NewReader(text), name)
+	rd := records.NewReader(r, name)
 	for {
 		rd.YYYY = sess.Options.YYYY
 		rec, err := rd.Next()
