@@ -633,6 +633,8 @@ func TestWorldPhrasesInSentences(t *testing.T) {
 		{"a state's UN ambassador", "2008-08-04", "Russia's UN ambassador said", "RUS ~GOV"},
 		{"generic Islamic state", "2015-01-01", "a strict Islamic state in Nigeria", "--- NGA"},
 		{"South Georgia is not Georgia", "2020-01-01", "South Georgia and Georgia", "SGS GEO"},
+		{"a state's leader", "1988-01-01", "the Soviet leader met Chinese leaders", "RUSGOV CHNGOV"},
+		{"a party's leaders keep their role", "2023-01-01", "Khmer Rouge leaders", "---"},
 		{"accented name as usually written", "2023-01-01", "Türkiye and Côte d'Ivoire", "TUR CIV"},
 	}
 	for _, tc := range tests {
