@@ -69,7 +69,7 @@ var (
 	itemRE = regexp.MustCompile(`^\[([A-Z]{3}(?:[A-Z]{3})*|---)(?: (<|>)(\d{6})| (\d{6})-(\d{6}))?\]$`)
 	// codeRE is a well-formed actor code: an ISO3 country followed by
 	// 3-letter CAMEO roles, or an IGO code (IGO and 3-letter groups).
-	codeRE = regexp.MustCompile(`^(IGO([A-Z]{3})+|[A-Z]{3}(GOV|OPP|PTY|MIL|COP|JUD|LEG|REB|SPY|CVL|BUS|MED|EDU|LAB|REF|HLH|ELI|NGO|RAD|MOD|UAF|INS|SEP)*)$`)
+	codeRE = regexp.MustCompile(`^(IGO([A-Z]{3})+|[A-Z]{3}(GOV|OPP|PTY|MIL|COP|JUD|LEG|REB|SPY|CVL|BUS|MED|EDU|LAB|REF|HLH|ELI|NGO|RAD|MOD|UAF|INS|SEP)*(TAL|HMS|HEZ|MBR)?)$`)
 )
 
 // parseDate reads a YYMMDD date with TABARI's pivot (00-29 = 20xx).
