@@ -6,13 +6,15 @@
 //
 //	filter.go   text filtering and word splitting; every word keeps the
 //	            byte span it came from in the original input
-//	parse.go    dictionary phrases ("roots"), nouns from verbs, converted
-//	            agents, compound actors, comma and conjunction clauses,
-//	            pronouns
+//	roots.go    words, literal lists and dictionary phrases ("roots")
+//	parse.go    nouns from verbs, converted agents, compound actors,
+//	            comma and conjunction clauses, pronouns
 //	match.go    the pattern matcher (rightward and leftward, alternatives,
 //	            synsets)
-//	events.go   discards, complexity, time shifting, the verb loop,
-//	            source/target search, compounds and final filtering
+//	checks.go   discards, complexity, time shifting
+//	events.go   the verb loop, source/target search, syntactic compounds
+//	actors.go   agents attached to actors, forwarding, code composition
+//	final.go    subordinate/dominant codes, coded compounds, final filtering
 //	coder.go    the public API: Coder.Code for one sentence, Session for a
 //	            sequence of TABARI records (options changing between
 //	            records, pronoun forwarding), and CodeDocument for plain
