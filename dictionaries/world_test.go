@@ -635,6 +635,8 @@ func TestWorldPhrasesInSentences(t *testing.T) {
 		{"South Georgia is not Georgia", "2020-01-01", "South Georgia and Georgia", "SGS GEO"},
 		{"a state's leader", "1988-01-01", "the Soviet leader met Chinese leaders", "RUSGOV CHNGOV"},
 		{"a party's leaders keep their role", "2023-01-01", "Khmer Rouge leaders", "---"},
+		{"a stance is not the state", "2012-09-15", "anti-Japanese protesters in China", "--- ~CVL CHN"},
+		{"Russian-backed separatists", "2015-01-01", "pro-Russian separatists attacked Ukrainian troops", "UKRREB UKR ~MIL"},
 		{"accented name as usually written", "2023-01-01", "Türkiye and Côte d'Ivoire", "TUR CIV"},
 	}
 	for _, tc := range tests {
