@@ -21,7 +21,7 @@ func benchEvents(n int) []twintrack.Event {
 }
 
 func BenchmarkDyads(b *testing.B) {
-	evs := benchEvents(1_000_000)
+	evs := benchEvents(200_000)
 	dyads := []Dyad{{"JPN", "KHM"}, {"CHN", "KHM"}, {"KHMGOV", "KHMOPP"}}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -33,7 +33,7 @@ func BenchmarkDyads(b *testing.B) {
 }
 
 func BenchmarkTwinTrack(b *testing.B) {
-	evs := benchEvents(1_000_000)
+	evs := benchEvents(200_000)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := TwinTrack(Slice(evs), "JPN", "KHM", TrackOptions{Options: Options{By: Year}, Evidence: 3}); err != nil {
@@ -44,7 +44,7 @@ func BenchmarkTwinTrack(b *testing.B) {
 }
 
 func BenchmarkNetwork(b *testing.B) {
-	evs := benchEvents(1_000_000)
+	evs := benchEvents(200_000)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Network(Slice(evs), NetworkOptions{}); err != nil {

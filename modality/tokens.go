@@ -32,7 +32,8 @@ func apostropheAt(s string, i int) int {
 // apostrophes and hyphens: "didn't", "two-day") and one-rune punctuation
 // tokens. Invalid UTF-8 yields one-byte punctuation tokens.
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/5+1)
+	low := asciiLower(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
@@ -56,7 +57,10 @@ func tokenize(s string) []token {
 				}
 				break
 			}
-			w := strings.ToLower(strings.ReplaceAll(s[i:j], "\u2019", "'"))
+			w := low[i:j]
+			if strings.Contains(w, "\u2019") {
+				w = strings.ReplaceAll(w, "\u2019", "'")
+			}
 			toks = append(toks, token{s: i, e: j, word: true, upper: c >= 'A' && c <= 'Z', lower: w})
 			i = j
 			continue
@@ -66,6 +70,18 @@ func tokenize(s string) []token {
 		i += n
 	}
 	return toks
+}
+
+// asciiLower returns s with ASCII letters in lower case and every other
+// byte unchanged, so that byte offsets into s are offsets into the result.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // runeLen returns the length of the UTF-8 sequence starting at s[i], or 1
