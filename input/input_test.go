@@ -159,7 +159,8 @@ func TestJSONL(t *testing.T) {
 		"{\"id\":\"a8\",\"text\":\"Tokyo \xff invalid byte.\"}\r",
 		`{"id":{"x":1},"text":"object id"}`,
 		`{"id":"a10","text":"   "}`,
-		`{"id":"a11","text":"Last line, no newline."}`,
+		`{"id":"a11","date":20130731,"text":"Numeric date."}`,
+		`{"id":"a12","date":null,"text":"Last line, no newline."}`,
 	}, "\n")
 	docs, errs, _ := readString(t, src, "docs.jsonl", Options{Date: "2013-01-01"})
 	wantErrs := []string{
@@ -178,7 +179,8 @@ func TestJSONL(t *testing.T) {
 		{ID: "17", Date: "2013-07-29", Text: "Hun Sen criticised Japan."},
 		{ID: ContentID("No id here."), Date: "2013-07-30", Text: "No id here."},
 		{ID: "a8", Date: "2013-01-01", Text: "Tokyo \ufffd invalid byte."},
-		{ID: "a11", Date: "2013-01-01", Text: "Last line, no newline."},
+		{ID: "a11", Date: "2013-07-31", Text: "Numeric date."},
+		{ID: "a12", Date: "2013-01-01", Text: "Last line, no newline."},
 	}
 	if !reflect.DeepEqual(docs, want) {
 		t.Errorf("documents\n got %+v\nwant %+v", docs, want)

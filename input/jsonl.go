@@ -29,7 +29,7 @@ func newJSONL(br *bufio.Reader, max int) *jsonlSource { return &jsonlSource{br: 
 // written.
 type jsonDoc struct {
 	ID     json.RawMessage `json:"id"`
-	Date   *string         `json:"date"`
+	Date   json.RawMessage `json:"date"`
 	URL    string          `json:"url"`
 	Source string          `json:"source"`
 	Title  string          `json:"title"`
@@ -132,12 +132,31 @@ func parseJSONLine(line []byte) (twintrack.Document, error) {
 			return twintrack.Document{}, &Error{Col: 1, Msg: fmt.Sprintf("id %s is not a string or number", id)}
 		}
 	}
-	if jd.Date != nil && *jd.Date != "" {
-		d, err := ParseDate(*jd.Date)
-		if err != nil {
-			return twintrack.Document{}, &Error{Col: 1, Msg: err.Error()}
-		}
-		doc.Date = d
+	date, err := jsonDate(jd.Date)
+	if err != nil {
+		return twintrack.Document{}, &Error{Col: 1, Msg: err.Error()}
 	}
+	doc.Date = date
 	return doc, nil
+}
+
+// jsonDate normalises a "date" value: a string in any form ParseDate
+// accepts, or a number written as YYYYMMDD; null or "" mean no date.
+func jsonDate(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return "", nil
+	}
+	var s string
+	if raw[0] == '"' {
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("date: %v", err)
+		}
+		if strings.TrimSpace(s) == "" {
+			return "", nil
+		}
+	} else {
+		s = string(raw)
+	}
+	return ParseDate(s)
 }
