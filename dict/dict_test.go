@@ -364,3 +364,21 @@ func TestMatchWord(t *testing.T) {
 		}
 	}
 }
+
+func TestBuiltin(t *testing.T) {
+	d, err := Builtin()
+	if d == nil {
+		t.Fatalf("Builtin: %v", err)
+	}
+	if err != nil {
+		// The built-in files are written by other engineers; their own
+		// tests require zero errors. Here only loading is checked.
+		t.Logf("built-in dictionaries: %v", err)
+	}
+	if len(d.Roots) < 100 || len(d.Hash) != 64 {
+		t.Errorf("got %d roots, hash %q; want a loaded dictionary set", len(d.Roots), d.Hash)
+	}
+	if d2, _ := Open(); d2 == nil || d2.Hash != d.Hash {
+		t.Errorf("Open() without paths does not load the built-ins")
+	}
+}

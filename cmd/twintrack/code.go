@@ -149,6 +149,8 @@ func (cr *codeRun) file(ctx context.Context, name string) error {
 // dictionary's options.
 func (cr *codeRun) records_(ctx context.Context, r io.Reader, name string) error {
 	sess := cr.c.NewSession()
+	// News records may hold tabs and curly quotes; read them as news text.
+	sess.Unicode = true
 	rd := records.NewReader(r, name)
 	for {
 		rd.YYYY = sess.Options.YYYY
