@@ -27,9 +27,9 @@ type Chart struct {
 	Width, Height int
 }
 
-// Palette gives the colours of the series, in order (Okabe–Ito, readable
+// palette gives the colours of the series, in order (Okabe–Ito, readable
 // by colour-blind users); it repeats after the last.
-var Palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"}
+var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"}
 
 // margins around the plot area.
 const (
@@ -182,7 +182,7 @@ func (f *frame) open(b *bytes.Buffer) {
 func (f *frame) legend(b *bytes.Buffer) {
 	x := f.x0
 	for i, s := range f.c.Series {
-		fmt.Fprintf(b, `<rect x="%s" y="%s" width="10" height="10" fill="%s"/>`+"\n", num(x), num(f.h-16), Palette[i%len(Palette)])
+		fmt.Fprintf(b, `<rect x="%s" y="%s" width="10" height="10" fill="%s"/>`+"\n", num(x), num(f.h-16), palette[i%len(palette)])
 		fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`+"\n", num(x+14), num(f.h-7), esc(s.Name))
 		x += 28 + 7*float64(len(s.Name))
 	}
@@ -198,7 +198,7 @@ func Line(w io.Writer, c *Chart) error {
 	var b bytes.Buffer
 	f.open(&b)
 	for i, s := range c.Series {
-		colour := Palette[i%len(Palette)]
+		colour := palette[i%len(palette)]
 		fmt.Fprintf(&b, `<g class="series" data-name="%s" stroke="%s" fill="%s">`+"\n", esc(s.Name), colour, colour)
 		var pts []string
 		flush := func() {
@@ -243,7 +243,7 @@ func Bar(w io.Writer, c *Chart) error {
 	f.open(&b)
 	n := max(len(c.Series), 1)
 	for i, s := range c.Series {
-		colour := Palette[i%len(Palette)]
+		colour := palette[i%len(palette)]
 		fmt.Fprintf(&b, `<g class="series" data-name="%s" fill="%s">`+"\n", esc(s.Name), colour)
 		for k, v := range s.Values {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
