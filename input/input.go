@@ -35,6 +35,8 @@ type Options struct {
 	// MaxDocBytes caps the size of one document; larger ones are reported
 	// and skipped. 0 means 32 MiB.
 	MaxDocBytes int
+	// Stdin is read for the path "-" given to Open or OpenPaths.
+	Stdin io.Reader
 }
 
 const defaultMaxDoc = 32 << 20
@@ -97,13 +99,13 @@ type Reader struct {
 	name  string   // current file name for errors
 	base  string   // current file's id stem for plain text
 	close []func() // closers of the current file
-	stdin io.Reader
 	sum   Summary
 }
 
 type file struct {
-	path string // path to open, "" for the stream
-	id   string // document id stem for plain text
+	path   string    // path to open, or the stream's name
+	stream io.Reader // the stream to read instead of opening path
+	id     string    // document id stem for plain text
 }
 
 // Open returns a reader of the documents in path, a file or a directory.
@@ -112,15 +114,22 @@ func Open(path string, opts Options) (*Reader, error) {
 }
 
 // OpenPaths returns a reader of the documents in paths, files or
-// directories, read in the order given. It fails when a path does not
-// exist or the options are invalid; problems inside files are reported
-// later, by Next.
+// directories, read in the order given; "-" stands for Options.Stdin. It
+// fails when a path does not exist or the options are invalid; problems
+// inside files are reported later, by Next.
 func OpenPaths(paths []string, opts Options) (*Reader, error) {
 	r, err := newReader(opts)
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range paths {
+		if p == "-" {
+			if opts.Stdin == nil {
+				return nil, errors.New(`input "-" given but Options.Stdin is nil`)
+			}
+			r.files = append(r.files, file{path: "-", stream: opts.Stdin, id: "stdin"})
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
 			return nil, err
@@ -159,9 +168,7 @@ func NewReader(in io.Reader, name string, opts Options) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.stdin = in
-	r.files = []file{{path: "", id: stem(filepath.Base(name))}}
-	r.name = name
+	r.files = []file{{path: name, stream: in, id: stem(filepath.Base(name))}}
 	return r, nil
 }
 
@@ -293,9 +300,9 @@ func (r *Reader) asError(err error, line int) error {
 // openFile opens f, undoes gzip compression, detects the format and sets
 // r.cur.
 func (r *Reader) openFile(f file) error {
-	var in io.Reader = r.stdin
-	if f.path != "" {
-		r.name = f.path
+	r.name = f.path
+	in := f.stream
+	if in == nil {
 		fh, err := os.Open(f.path)
 		if err != nil {
 			return &Error{File: f.path, Msg: err.Error(), Err: err}

@@ -372,6 +372,17 @@ func TestDirectoryAndGzip(t *testing.T) {
 	if s.Files != 6 || !reflect.DeepEqual(s.ByFormat, wantFormats) {
 		t.Errorf("summary got %d files %v, want 6 %v", s.Files, s.ByFormat, wantFormats)
 	}
+	r, err = OpenPaths([]string{"-", filepath.Join(dir, "b")}, Options{Stdin: strings.NewReader(`{"text":"piped"}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, errs, _ = drain(t, r, 10)
+	if len(docs) != 2 || docs[0].Text != "piped" || docs[1].ID != "notes" || len(errs) != 0 {
+		t.Errorf(`OpenPaths("-", dir) got %+v, %q; want the piped document, then notes`, docs, errStrings(errs))
+	}
+	if _, err := Open("-", Options{}); err == nil {
+		t.Error(`Open("-") without Stdin: got no error, want one`)
+	}
 	if _, err := Open(filepath.Join(dir, "missing"), Options{}); err == nil {
 		t.Error("missing path: got no error, want one")
 	}
