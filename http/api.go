@@ -188,8 +188,10 @@ func readAnalysis(v url.Values, na, nb string) (analysisRequest, error) {
 	return d, nil
 }
 
-// query returns the store query of the request's range and flags.
-func (d *analysisRequest) query() Query { return Query{From: d.from, To: d.to, All: d.all} }
+// query returns the store query of the request's range. It asks for
+// negated and modal events too: package analysis leaves them out unless
+// the request says all=, and counts them in Result.Excluded.
+func (d *analysisRequest) query() Query { return Query{From: d.from, To: d.to, All: true} }
 
 // DyadPanels is the body of GET /api/dyads: the A→B and B→A panels, and
 // how many matching events were left out as undated or as negated or
@@ -280,8 +282,7 @@ func (s *Server) actor(ctx context.Context, code string, v url.Values) (ActorPro
 	if p.err != nil {
 		return ActorProfile{}, p.err
 	}
-	q := d.query()
-	q.Actor = actor
+	q := Query{Actor: actor, From: d.from, To: d.to, All: d.all}
 	return profile(capped(s.store.Events(ctx, q)), actor, d.opt.By, top)
 }
 
