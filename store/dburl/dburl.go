@@ -2,6 +2,10 @@ package dburl
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/twintrack/twintrack/postgres"
@@ -36,4 +40,21 @@ func Open(ctx context.Context, db string) (*store.DB, error) {
 		return postgres.Open(ctx, arg)
 	}
 	return sqlite.Open(ctx, arg)
+}
+
+// ErrNoStore is returned by OpenExisting when an SQLite file is missing.
+var ErrNoStore = errors.New("no store")
+
+// OpenExisting is Open for readers: an SQLite file that does not exist is
+// an error wrapping ErrNoStore rather than a new, empty store.
+func OpenExisting(ctx context.Context, db string) (*store.DB, error) {
+	if db == "" {
+		db = Default
+	}
+	if kind, path := Kind(db); kind == "sqlite" {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w at %s (run 'twintrack ingest' first)", ErrNoStore, path)
+		}
+	}
+	return Open(ctx, db)
 }
