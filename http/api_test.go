@@ -255,9 +255,9 @@ func TestAPIDyads(t *testing.T) {
 			t.Errorf("1992 Goldstein sum %v mean %v, want 12 and 3", r.GoldsteinSum, mean)
 		}
 		if d.Excluded != 1 {
-		t.Errorf("excluded %d, want 1 (the negated e06)", d.Excluded)
-	}
-	get(t, ts, "/api/dyads?source=JPN&target=KHM&all=true", &d)
+			t.Errorf("excluded %d, want 1 (the negated e06)", d.Excluded)
+		}
+		get(t, ts, "/api/dyads?source=JPN&target=KHM&all=true", &d)
 		if d.Excluded != 0 || d.Panels[0].Rows[2].Events != 5 {
 			t.Errorf("all=true: 1992 has %d events, %d excluded; want 5 and 0", d.Panels[0].Rows[2].Events, d.Excluded)
 		}
