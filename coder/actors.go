@@ -17,6 +17,8 @@ type actor struct {
 	def       bool
 	root      *dict.Root // actor entry (for explanations)
 	agentRoot *dict.Root
+	agentFrom int // words of the agent, for the actor's text span
+	agentTo   int
 }
 
 func (a *actor) same(b *actor) bool {
@@ -108,7 +110,10 @@ func (s *sentence) lookupAgent(a *actor, q int) {
 		former = true
 	}
 	ag := s.agentStart(next)
-	if ag == nil {
+	from, to := next, next
+	if ag != nil {
+		to = s.w[next].spanEnd
+	} else {
 		b := q - 1
 		if b >= 0 && s.w[b].typ == dict.Prep {
 			b--
@@ -116,6 +121,7 @@ func (s *sentence) lookupAgent(a *actor, q int) {
 		if b >= 0 {
 			if h, ok := s.endsSpan(b, dict.Agent); ok {
 				ag = s.w[h].root
+				from, to = h, b
 				if s.isFormer(h - 1) {
 					former = true
 				}
@@ -125,7 +131,7 @@ func (s *sentence) lookupAgent(a *actor, q int) {
 	if ag == nil {
 		return
 	}
-	a.agentRoot = ag
+	a.agentRoot, a.agentFrom, a.agentTo = ag, from, to
 	a.agent, a.agentPre = ag.Agent.Code, ag.Agent.Before
 	if former {
 		a.agent, a.agentPre = "ELI", false

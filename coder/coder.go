@@ -133,11 +133,14 @@ func (s *sentence) actorSpan(a *actor) twintrack.Span {
 	if a.def || a.at < 0 {
 		return twintrack.Span{}
 	}
-	end := a.at
+	start, end := a.at, a.at
 	if w := &s.w[a.at]; w.spanT == dict.Actor && w.spanEnd > a.at {
 		end = w.spanEnd
 	}
-	return s.wordSpan(a.at, end)
+	if a.agentRoot != nil && a.agent != "" { // the agent's words are part of the actor's text
+		start, end = min(start, a.agentFrom), max(end, a.agentTo)
+	}
+	return s.wordSpan(start, end)
 }
 
 func (s *sentence) export(e *event, explain bool) Event {
