@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/twintrack/twintrack"
 )
@@ -117,11 +118,12 @@ func (t *tableWriter) Write(ev *twintrack.Event) error {
 		}
 	}
 	row := Row(ev)
-	if t.tsv {
-		// TSV has no quoting convention readers agree on: keep fields on one line.
-		for i, f := range row {
-			row[i] = oneLine(f)
+	for i, f := range row {
+		if t.tsv {
+			// TSV has no quoting convention readers agree on: keep fields on one line.
+			f = oneLine(f)
 		}
+		row[i] = validUTF8(f)
 	}
 	return t.cw.Write(row)
 }
@@ -131,6 +133,15 @@ var flattener = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 
 // oneLine returns f with tabs and line breaks replaced by blanks.
 func oneLine(f string) string { return flattener.Replace(f) }
+
+// validUTF8 returns f with each invalid UTF-8 sequence replaced by U+FFFD,
+// as encoding/json does for JSON Lines, so that every format is UTF-8.
+func validUTF8(f string) string {
+	if utf8.ValidString(f) {
+		return f
+	}
+	return strings.ToValidUTF8(f, "\uFFFD")
+}
 
 func (t *tableWriter) Close() error {
 	if !t.header {

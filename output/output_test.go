@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/twintrack/twintrack"
 )
@@ -172,6 +173,19 @@ func TestPhoenix(t *testing.T) {
 	for _, tt := range tests {
 		if got := rows[tt.row][tt.col]; got != tt.want {
 			t.Errorf("row %d %s: got %q, want %q", tt.row, tt.col, got, tt.want)
+		}
+	}
+}
+
+func TestInvalidUTF8IsReplaced(t *testing.T) {
+	ev := twintrack.Event{EventID: "e", Code: "010", SourceText: "Tok\xffyo", Issues: []string{"X\xfe"}}
+	for _, f := range []string{"jsonl", "csv", "tsv", "phoenix"} {
+		out := write(t, f, []twintrack.Event{ev})
+		if !utf8.ValidString(out) {
+			t.Errorf("%s: output is not valid UTF-8: %q", f, out)
+		}
+		if f != "phoenix" && !strings.Contains(out, "Tok\uFFFDyo") && !strings.Contains(out, `Tok\ufffdyo`) {
+			t.Errorf("%s: got %q, want the bad byte replaced by U+FFFD", f, out)
 		}
 	}
 }

@@ -104,7 +104,7 @@ func (p *phoenixWriter) Write(ev *twintrack.Event) error {
 	}
 	row := PhoenixRow(ev)
 	for i, f := range row {
-		row[i] = oneLine(f)
+		row[i] = validUTF8(oneLine(f))
 	}
 	return p.cw.Write(row)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"unicode/utf8"
 
 	pq "github.com/parquet-go/parquet-go"
 
@@ -90,6 +92,28 @@ func (r *Row) Event() twintrack.Event {
 	}
 }
 
+// makeValid replaces invalid UTF-8 in the row's strings, copying lists
+// before changing them (they are shared with the caller's event).
+func makeValid(r *Row) {
+	for _, p := range []*string{&r.EventID, &r.DocID, &r.DocDate, &r.EventDate, &r.DatePrecision,
+		&r.Source, &r.Target, &r.SourceCountry, &r.TargetCountry, &r.Code, &r.Root, &r.Plover,
+		&r.Modality, &r.SourceText, &r.TargetText, &r.VerbText, &r.SentenceText, &r.URL,
+		&r.DocSource, &r.DictHash} {
+		if !utf8.ValidString(*p) {
+			*p = strings.ToValidUTF8(*p, "\uFFFD")
+		}
+	}
+	for _, l := range []*[]string{&r.SourceRoles, &r.TargetRoles, &r.Issues} {
+		for i, v := range *l {
+			if !utf8.ValidString(v) {
+				c := append([]string(nil), (*l)...)
+				c[i] = strings.ToValidUTF8(v, "\uFFFD")
+				*l = c
+			}
+		}
+	}
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -135,9 +159,12 @@ func New(w io.Writer) *Writer {
 	return &Writer{pw: pw, rows: make([]Row, 0, batch)}
 }
 
-// Write adds one event.
+// Write adds one event. Invalid UTF-8 in its text is replaced by U+FFFD,
+// as Parquet STRING columns must hold UTF-8.
 func (w *Writer) Write(ev *twintrack.Event) error {
-	w.rows = append(w.rows, FromEvent(ev))
+	row := FromEvent(ev)
+	makeValid(&row)
+	w.rows = append(w.rows, row)
 	if len(w.rows) == batch {
 		return w.flush()
 	}

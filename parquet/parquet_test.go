@@ -218,6 +218,21 @@ func TestFooterIndependently(t *testing.T) {
 	}
 }
 
+func TestInvalidUTF8IsReplaced(t *testing.T) {
+	roles := []string{"GOV", "X\xff"}
+	ev := twintrack.Event{EventID: "e", Code: "010", SourceText: "Tok\xffyo", SourceRoles: roles}
+	got, err := ReadFile(writeFile(t, []twintrack.Event{ev}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].SourceText != "Tok\uFFFDyo" || got[0].SourceRoles[1] != "X\uFFFD" {
+		t.Errorf("got %+v, want invalid bytes replaced by U+FFFD", got)
+	}
+	if roles[1] != "X\xff" {
+		t.Errorf("the caller's roles were changed to %q", roles)
+	}
+}
+
 func TestEmptyFile(t *testing.T) {
 	path := writeFile(t, nil)
 	raw, err := os.ReadFile(path)
