@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/twintrack/twintrack"
@@ -42,20 +41,20 @@ func capped(seq iter.Seq2[twintrack.Event, error]) iter.Seq2[twintrack.Event, er
 	}
 }
 
-// both yields the events from a to b, then those from b to a that the
-// first query did not already yield (when the prefixes overlap, as JPN and
-// JPNGOV do).
-func (s *Server) both(ctx context.Context, a, b string, q Query) iter.Seq2[twintrack.Event, error] {
+// both yields the events of fwd (a query from a to b), then those of bwd
+// (from b to a) that fwd did not already yield (when the prefixes overlap,
+// as JPN and JPNGOV do).
+func (s *Server) both(ctx context.Context, a, b string, fwd, bwd Query) iter.Seq2[twintrack.Event, error] {
 	return capped(func(yield func(twintrack.Event, error) bool) {
-		q.Source, q.Target, q.Limit, q.Offset = a, b, 0, 0
-		for ev, err := range s.store.Events(ctx, q) {
+		fwd.Source, fwd.Target, fwd.Limit, fwd.Offset = a, b, 0, 0
+		for ev, err := range s.store.Events(ctx, fwd) {
 			if !yield(ev, err) || err != nil {
 				return
 			}
 		}
-		q.Source, q.Target = b, a
-		for ev, err := range s.store.Events(ctx, q) {
-			if err == nil && strings.HasPrefix(ev.Source, a) && strings.HasPrefix(ev.Target, b) {
+		bwd.Source, bwd.Target, bwd.Limit, bwd.Offset = b, a, 0, 0
+		for ev, err := range s.store.Events(ctx, bwd) {
+			if err == nil && fwd.Match(&ev) {
 				continue
 			}
 			if !yield(ev, err) || err != nil {
@@ -204,7 +203,7 @@ type DyadPanels struct {
 
 func (s *Server) dyads(ctx context.Context, d analysisRequest) (DyadPanels, error) {
 	dyads := []analysis.Dyad{{Source: d.a, Target: d.b}, {Source: d.b, Target: d.a}}
-	panels, res, err := analysis.Dyads(s.both(ctx, d.a, d.b, d.query()), dyads, d.opt)
+	panels, res, err := analysis.Dyads(s.both(ctx, d.a, d.b, d.query(), d.query()), dyads, d.opt)
 	if err != nil {
 		return DyadPanels{}, err
 	}
@@ -240,7 +239,11 @@ type Tracks struct {
 
 func (s *Server) tracks(ctx context.Context, d analysisRequest) (Tracks, error) {
 	opt := analysis.TrackOptions{Options: d.opt, Evidence: d.evidence}
-	t, err := analysis.TwinTrack(s.both(ctx, d.a, d.b, d.query()), d.a, d.b, opt)
+	// TwinTrack counts the sender's cooperative events (QuadClass 1-2)
+	// and visit exchanges (042, 043) both ways; only those are read.
+	fwd, bwd := d.query(), d.query()
+	fwd.QuadClasses, bwd.Code = []int{1, 2}, "04"
+	t, err := analysis.TwinTrack(s.both(ctx, d.a, d.b, fwd, bwd), d.a, d.b, opt)
 	if err != nil {
 		return Tracks{}, err
 	}
