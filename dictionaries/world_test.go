@@ -630,6 +630,7 @@ func TestWorldPhrasesInSentences(t *testing.T) {
 		{"Paris Agreement is not France", "2020-01-01", "the Paris Agreement", "---"},
 		{"the US", "2020-01-01", "The US claimed that ISIL attacked", "USA IMGMOSISI"},
 		{"a US demand", "2001-09-20", "The Taliban rejected a US demand", "AFGGOVTAL USA"},
+		{"the US State Department", "2015-01-01", "The US State Department advised against travel", "USAGOV"},
 		{"based in is not the actor", "2020-01-01", "a London-based group said", "---"},
 		{"a state's UN ambassador", "2008-08-04", "Russia's UN ambassador said", "RUS ~GOV"},
 		{"generic Islamic state", "2015-01-01", "a strict Islamic state in Nigeria", "--- NGA"},
