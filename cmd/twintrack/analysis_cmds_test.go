@@ -202,6 +202,33 @@ func TestTracksCommand(t *testing.T) {
 	}
 }
 
+func TestTracksBaseline(t *testing.T) {
+	path := writeEvents(t, `{"event_id":"c1","doc_date":"2015-01-01","source":"CHNGOV","target":"KHMGOV","code":"071","root":"07","quad_class":2}`)
+	out, _, err := run(t, "tracks", "JPN", "KHM", "--events", path, "--baseline", "--evidence", "0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"* JPN          2     1     0      0.33               1/2",
+		"  CHN          1     0     0      0.00               0/1",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("baseline lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, err = run(t, "tracks", "JPN", "KHM", "--events", path, "--baseline", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Sender   string
+		Baseline []struct{ Sender string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Sender != "JPN" || len(doc.Baseline) != 2 {
+		t.Errorf("json: %v %+v, want sender JPN and two baseline senders", err, doc)
+	}
+}
+
 func TestNetworkCommand(t *testing.T) {
 	path := writeEvents(t)
 	out, _, err := run(t, "network", "--events", path, "--format", "csv", "--from", "2015", "--to", "2015")
@@ -279,7 +306,7 @@ func TestAnalysisFromStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{
-		{"tracks", "JPN", "KHM", "--by", "year"},
+		{"tracks", "JPN", "KHM", "--by", "year", "--baseline"},
 		{"tracks", "JPN", "KHM", "--all", "--format", "csv", "--roots", "04"},
 		{"dyads", "--source", "JPN", "--target", "KHM", "--by", "month", "--from", "2013", "--to", "2015"},
 		{"network", "--format", "csv"},

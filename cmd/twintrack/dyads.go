@@ -290,9 +290,10 @@ func (f *eventFlags) open(ctx context.Context, env *Env, dyads []analysis.Dyad) 
 }
 
 // openStore opens the store at db and queries the events between the
-// filter's dates, narrowed to the dyads' actors when every dyad names both
-// (the analysis itself picks the exact pairs and decides which flagged
-// events count, so the query asks for all of them). A SQLite file must
+// filter's dates, narrowed to the dyads' sources when every dyad names one,
+// and to their targets when every dyad names one (the analysis itself picks
+// the exact pairs and decides which flagged events count, so the query asks
+// for all of them). A SQLite file must
 // exist: reading does not create an empty store.
 func openStore(ctx context.Context, db string, dyads []analysis.Dyad, f store.Filter) (iter.Seq2[twintrack.Event, error], func() error, error) {
 	if kind, path := dburl.Kind(db); kind == "sqlite" {
@@ -300,13 +301,18 @@ func openStore(ctx context.Context, db string, dyads []analysis.Dyad, f store.Fi
 			return nil, nil, exitError{code: 1, msg: fmt.Sprintf("no store at %s (run 'twintrack ingest' first, or read an events file with --events FILE)", path)}
 		}
 	}
+	allSources, allTargets := len(dyads) > 0, len(dyads) > 0
 	for _, d := range dyads {
-		if d.Source == "" || d.Target == "" {
-			f.Source, f.Target = nil, nil
-			break
+		allSources = allSources && d.Source != ""
+		allTargets = allTargets && d.Target != ""
+	}
+	for _, d := range dyads {
+		if allSources {
+			f.Source = appendNew(f.Source, d.Source)
 		}
-		f.Source = appendNew(f.Source, d.Source)
-		f.Target = appendNew(f.Target, d.Target)
+		if allTargets {
+			f.Target = appendNew(f.Target, d.Target)
+		}
 	}
 	if err := f.Check(); err != nil {
 		return nil, nil, exitError{code: 2, msg: err.Error()}

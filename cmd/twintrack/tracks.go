@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/analysis"
 	"github.com/twintrack/twintrack/chart"
 )
@@ -21,7 +22,10 @@ import (
 //
 //	twintrack tracks SENDER TARGET [--by year] [--roots 03,04,05 | --quad 1,2]
 //	    [--from D] [--to D] [--format text|json|csv] [--plot FILE.svg]
-//	    [--evidence N] [--all] [--events FILE | --db URL]
+//	    [--evidence N] [--baseline] [--all] [--events FILE | --db URL]
+//
+// --baseline adds every sender's totals with the same target, so that the
+// sender can be compared with the others.
 func runTracks(ctx context.Context, args []string, env *Env) error {
 	fs := flag.NewFlagSet("tracks", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
@@ -31,9 +35,10 @@ func runTracks(ctx context.Context, args []string, env *Env) error {
 	format := fs.String("format", "text", "output format: text, json or csv")
 	plot := fs.String("plot", "", "also draw the two tracks as an SVG chart in this file")
 	evidence := fs.Int("evidence", 3, "evidence events to show per track and period (-1: all)")
+	baseline := fs.Bool("baseline", false, "also summarise every other sender's engagement with TARGET, for comparison")
 	ef := addEventFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: twintrack tracks SENDER TARGET [--by year] [--roots 03,04,05 | --quad 1,2] [--from D] [--to D] [--format text|json|csv] [--plot FILE.svg] [--evidence N] [--all] [--events FILE | --db URL]")
+		fmt.Fprintln(env.Stderr, "usage: twintrack tracks SENDER TARGET [--by year] [--roots 03,04,05 | --quad 1,2] [--from D] [--to D] [--format text|json|csv] [--plot FILE.svg] [--evidence N] [--baseline] [--all] [--events FILE | --db URL]")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
@@ -73,9 +78,32 @@ func runTracks(ctx context.Context, args []string, env *Env) error {
 		return usageError("tracks", "unknown format %q (want text, json or csv)", *format)
 	}
 	// Both directions: the visit balance needs the target's visits to the sender.
-	events, finish, err := ef.open(ctx, env, []analysis.Dyad{{Source: sender, Target: target}, {Source: target, Target: sender}})
+	dyads := []analysis.Dyad{{Source: sender, Target: target}, {Source: target, Target: sender}}
+	if *baseline {
+		dyads = append(dyads, analysis.Dyad{Target: target})
+	}
+	events, finish, err := ef.open(ctx, env, dyads)
 	if err != nil {
 		return err
+	}
+	var others []analysis.SenderSummary
+	if *baseline {
+		// Two analyses over one read: keep the events that concern the target.
+		var kept []twintrack.Event
+		for ev, err := range events {
+			if err != nil {
+				finish()
+				return err
+			}
+			if strings.HasPrefix(ev.Target, target) || strings.HasPrefix(ev.Source, target) {
+				kept = append(kept, ev)
+			}
+		}
+		if others, err = analysis.Baseline(analysis.Slice(kept), target, opt); err != nil {
+			finish()
+			return err
+		}
+		events = analysis.Slice(kept)
 	}
 	tr, err := analysis.TwinTrack(events, sender, target, opt)
 	if err != nil {
@@ -85,11 +113,25 @@ func runTracks(ctx context.Context, args []string, env *Env) error {
 	w := bufio.NewWriter(env.Stdout)
 	switch *format {
 	case "json":
-		err = writeJSON(w, tr)
+		if *baseline {
+			err = writeJSON(w, struct {
+				*analysis.Tracks
+				Baseline []analysis.SenderSummary `json:"baseline"`
+			}{tr, others})
+		} else {
+			err = writeJSON(w, tr)
+		}
 	case "csv":
 		err = writeTracksCSV(w, tr)
+		if err == nil && *baseline {
+			fmt.Fprintln(w)
+			err = writeBaselineCSV(w, tr.Target, others)
+		}
 	default:
 		writeTracksText(w, tr, &opt)
+		if *baseline {
+			writeBaselineText(w, tr, others)
+		}
 	}
 	if err != nil {
 		return err
@@ -209,6 +251,51 @@ func writeTracksCSV(w io.Writer, tr *analysis.Tracks) error {
 			sh, strconv.FormatBool(r.TwinTrack), strconv.Itoa(r.GovVisits.Out), strconv.Itoa(r.GovVisits.In),
 			strconv.Itoa(r.OppVisits.Out), strconv.Itoa(r.OppVisits.In)}
 		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeBaselineText writes every sender's totals, the analysed sender
+// marked.
+func writeBaselineText(w io.Writer, tr *analysis.Tracks, base []analysis.SenderSummary) {
+	fmt.Fprintf(w, "\nbaseline: every sender's engagement with %s (same rules)\n", tr.Target)
+	fmt.Fprintf(w, "  %-8s %5s %5s %5s %9s %17s\n", "sender", "gov", "opp", "other", "opp share", "twin-track/active")
+	for i := range base {
+		s := &base[i]
+		mark := " "
+		if strings.HasPrefix(tr.Sender, s.Sender) {
+			mark = "*"
+		}
+		sh := "-"
+		if v, ok := s.OppShare(); ok {
+			sh = strconv.FormatFloat(v, 'f', 2, 64)
+		}
+		fmt.Fprintf(w, "%s %-8s %5d %5d %5d %9s %17s\n", mark, s.Sender, s.Gov, s.Opp, s.Other, sh,
+			fmt.Sprintf("%d/%d", s.TwinTrackPeriods, s.ActivePeriods))
+	}
+	if len(base) == 0 {
+		fmt.Fprintln(w, "  (no senders)")
+	}
+}
+
+// writeBaselineCSV writes the baseline as a second CSV table, after a blank
+// line.
+func writeBaselineCSV(w io.Writer, target string, base []analysis.SenderSummary) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"sender", "target", "gov", "opp", "other", "opp_share", "active_periods", "twin_track_periods"}); err != nil {
+		return err
+	}
+	for i := range base {
+		s := &base[i]
+		sh := ""
+		if v, ok := s.OppShare(); ok {
+			sh = strconv.FormatFloat(v, 'f', 4, 64)
+		}
+		if err := cw.Write([]string{s.Sender, target, strconv.Itoa(s.Gov), strconv.Itoa(s.Opp), strconv.Itoa(s.Other), sh,
+			strconv.Itoa(s.ActivePeriods), strconv.Itoa(s.TwinTrackPeriods)}); err != nil {
 			return err
 		}
 	}
