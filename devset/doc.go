@@ -16,6 +16,12 @@
 // country plus three-letter roles (JPNGOV, KHMOPPPTY), CAMEO IGO/NGO codes
 // for organisations.
 //
+// heldout.jsonl (HeldOut, Held) has the same format. It was written with the
+// development set but is never used to tune the built-in dictionaries, so
+// its scores are the honest estimate; the development set's scores are
+// optimistic because the verb dictionary was improved by reading its
+// mistakes.
+//
 // Score compares coded events with the gold events at three levels: exact
 // (source, target and code agree), root (source, target and the two-digit
 // CAMEO root agree) and dyad (source and target country and the QuadClass

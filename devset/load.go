@@ -20,6 +20,17 @@ var File []byte
 // FileName is the name under which File is reported in errors.
 const FileName = "devset.jsonl"
 
+// HeldOut is a smaller set in the same format (heldout.jsonl), written at
+// the same time as File but never used to tune the built-in dictionaries:
+// its scores estimate how the dictionaries do on sentences nobody fitted
+// them to.
+//
+//go:embed heldout.jsonl
+var HeldOut []byte
+
+// HeldOutName is the name under which HeldOut is reported in errors.
+const HeldOutName = "heldout.jsonl"
+
 // Event is a gold event: who did what to whom, in CAMEO codes.
 type Event struct {
 	Source string `json:"source"`
@@ -77,6 +88,11 @@ func (l ErrorList) Error() string {
 // Default returns the embedded development set.
 func Default() ([]Sentence, error) {
 	return Read(bytes.NewReader(File), FileName)
+}
+
+// Held returns the embedded held-out set.
+func Held() ([]Sentence, error) {
+	return Read(bytes.NewReader(HeldOut), HeldOutName)
 }
 
 // Read parses a development set in JSON Lines. Blank lines are skipped.
