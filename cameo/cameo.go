@@ -104,10 +104,11 @@ func QuadClass(root string) int {
 // the entry of its nearest listed ancestor: the code with its last digits
 // removed, down to the root. ok is false when no ancestor is listed.
 func Resolve(code string) (info Info, ok bool) {
+	load()
 	code = strings.TrimSpace(code)
 	for n := len(code); n >= 2; n-- {
-		if in, found := Lookup(code[:n]); found {
-			return in, true
+		if i, found := table.byCode[code[:n]]; found {
+			return table.all[i], true
 		}
 	}
 	return Info{}, false

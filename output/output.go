@@ -132,7 +132,12 @@ func (t *tableWriter) Write(ev *twintrack.Event) error {
 var flattener = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 
 // oneLine returns f with tabs and line breaks replaced by blanks.
-func oneLine(f string) string { return flattener.Replace(f) }
+func oneLine(f string) string {
+	if !strings.ContainsAny(f, "\t\n\r") {
+		return f
+	}
+	return flattener.Replace(f)
+}
 
 // validUTF8 returns f with each invalid UTF-8 sequence replaced by U+FFFD,
 // as encoding/json does for JSON Lines, so that every format is UTF-8.

@@ -225,3 +225,23 @@ func TestNewWith(t *testing.T) {
 		t.Errorf("New(parquet) without extras: got %v, want an error", err)
 	}
 }
+
+func BenchmarkWriters(b *testing.B) {
+	ev := sampleEvents()[0]
+	for _, f := range []string{"jsonl", "csv", "tsv", "phoenix"} {
+		b.Run(f, func(b *testing.B) {
+			w, err := New(io.Discard, f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if err := w.Write(&ev); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}
