@@ -140,6 +140,7 @@ func BenchmarkCodeGigawordParallel(b *testing.B) {
 	c := New(loadReal(b))
 	ss := gigaword(b)
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0
 		for pb.Next() {
@@ -149,6 +150,9 @@ func BenchmarkCodeGigawordParallel(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(b.N)/cpu.Seconds(), "sentences/cpu-s")
+	}
 }
 
 // TestWriteRecords writes the GigaWord sample repeated to 76,000 TABARI

@@ -108,6 +108,9 @@ func (c *Coder) Code(in Input) Result {
 	var st state
 	s.codeVerbs(&st)
 	evs, prob := s.finish(st.events)
+	if s.opt.NonEvents > 0 {
+		evs, prob = s.nonEvents(evs, prob)
+	}
 	if prob != "" {
 		res.Problem = prob
 		return res
@@ -163,7 +166,9 @@ func (s *sentence) export(e *event, explain bool) Event {
 		note("source agent", e.src.agentRoot)
 		note("target actor", e.tgt.root)
 		note("target agent", e.tgt.agentRoot)
-		note("verb", e.root)
+		if e.verb >= 0 {
+			note("verb", e.root)
+		}
 		if e.pat != nil {
 			ev.Explain = append(ev.Explain, fmt.Sprintf("pattern - %s [%s] %s", e.pat.Text, e.pat.Code.Raw, e.pat.Pos))
 		}

@@ -279,3 +279,29 @@ func sharedData(t testing.TB) string {
 	}
 	return filepath.Join(root, "data")
 }
+
+func TestNonEvents(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		mode, text, want string
+	}{
+		{"NONEVENTS: TRUE", "Japan and Cambodia are neighbours in Asia.", "JPN KHM ***"},
+		{"NONEVENTS: TRUE", "Japan criticized Cambodia on Monday.", "JPN KHM 111"},
+		{"NONEVENTS: ONLY", "Japan criticized Cambodia on Monday.", "problem: " + ProbNoEvents},
+		{"NONEVENTS: FALSE", "Japan and Cambodia are neighbours in Asia.", "problem: " + ProbNoEvents},
+	}
+	for _, tc := range tests {
+		o := c.Dict().Options
+		if err := o.Apply(tc.mode); err != nil {
+			t.Fatal(err)
+		}
+		res := c.Code(Input{Text: tc.text, Date: 1, Options: &o})
+		got := "problem: " + res.Problem
+		if res.Problem == "" {
+			got = res.Events[0].Source + " " + res.Events[0].Target + " " + res.Events[0].Code
+		}
+		if got != tc.want {
+			t.Errorf("%s on %q: got %q, want %q", tc.mode, tc.text, got, tc.want)
+		}
+	}
+}

@@ -123,3 +123,36 @@ func containsEvent(evs []event, x *event) bool {
 	}
 	return false
 }
+
+// nonEvents applies NONEVENTS: TRUE|ONLY (formats.md 2.7): a sentence
+// with no event but two distinct actors gives a "***" record for the first
+// actor and the next different one; with ONLY, ordinary events are dropped.
+func (s *sentence) nonEvents(evs []event, prob string) ([]event, string) {
+	if len(evs) > 0 {
+		if s.opt.NonEvents == 2 {
+			return nil, ProbNoEvents
+		}
+		return evs, prob
+	}
+	if prob != ProbNoEvents && prob != ProbNoValid && prob != ProbOnlyNull {
+		return evs, prob
+	}
+	var first actor
+	for q := 0; q < s.n; q++ {
+		if !s.isActorHead(q) {
+			continue
+		}
+		a := s.actorAt(q, true)
+		if isSpecial(a.code) {
+			continue
+		}
+		if !first.ok {
+			first = a
+			continue
+		}
+		if !a.same(&first) {
+			return []event{{src: first, tgt: a, code: dict.Blank, verb: -1, tail: -1}}, ""
+		}
+	}
+	return evs, prob
+}
