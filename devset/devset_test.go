@@ -56,9 +56,9 @@ func code(t testing.TB, c *coder.Coder, gold []devset.Sentence) []twintrack.Even
 // heldFloors are the held-out set's floors. Its mistakes are never printed
 // by this test: tuning on them would spoil the estimate.
 var heldFloors = map[string]struct{ p, r float64 }{
-	"exact": {0.48, 0.44},
+	"exact": {0.50, 0.47},
 	"root":  {0.51, 0.47},
-	"dyad":  {0.76, 0.70},
+	"dyad":  {0.74, 0.70},
 }
 
 func TestBuiltinDictionariesOnHeldOut(t *testing.T) {
