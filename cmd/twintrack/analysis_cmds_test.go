@@ -229,6 +229,30 @@ func TestTracksBaseline(t *testing.T) {
 	}
 }
 
+func TestDedupFlag(t *testing.T) {
+	dup := `{"event_id":"e1b","doc_id":"doc-e1b","doc_date":"2013-02-02","event_date":"2013-02-01","source":"JPNGOV","target":"KHMGOV","code":"043","root":"04","quad_class":1}`
+	path := writeEvents(t, dup)
+	tests := []struct {
+		dedup string
+		want  string
+	}{
+		{"none", "JPNGOV,KHMGOV,2,2,0,"},
+		{"events", "JPNGOV,KHMGOV,1,1,0,"},
+		{"one-a-day", "JPNGOV,KHMGOV,2,2,0,"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.dedup, func(t *testing.T) {
+			out, _, err := run(t, "network", "--events", path, "--format", "csv", "--to", "2013", "--dedup", tc.dedup)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out, tc.want) {
+				t.Errorf("--dedup %s:\n%s\nwant a line starting %s", tc.dedup, out, tc.want)
+			}
+		})
+	}
+}
+
 func TestNetworkCommand(t *testing.T) {
 	path := writeEvents(t)
 	out, _, err := run(t, "network", "--events", path, "--format", "csv", "--from", "2015", "--to", "2015")
@@ -310,6 +334,8 @@ func TestAnalysisFromStore(t *testing.T) {
 		{"tracks", "JPN", "KHM", "--all", "--format", "csv", "--roots", "04"},
 		{"dyads", "--source", "JPN", "--target", "KHM", "--by", "month", "--from", "2013", "--to", "2015"},
 		{"network", "--format", "csv"},
+		{"network", "--format", "csv", "--dedup", "events"},
+		{"dyads", "--source", "JPN", "--by", "year", "--dedup", "one-a-day"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			fromFile, _, err := run(t, append(args, "--events", path)...)

@@ -220,7 +220,7 @@ func addEventFlags(fs *flag.FlagSet) *eventFlags {
 		from:   fs.String("from", "", "first date: YYYY, YYYY-MM or YYYY-MM-DD (default: the first event)"),
 		to:     fs.String("to", "", "last date: YYYY, YYYY-MM or YYYY-MM-DD (default: the last event)"),
 		all:    fs.Bool("all", false, "also count negated, future and hypothetical events"),
-		dedup:  fs.String("dedup", "none", "with a store: none (every report), events (one per happening) or one-a-day"),
+		dedup:  fs.String("dedup", "none", "none (every report), events (one report per happening: source, target, code, event date) or one-a-day"),
 	}
 }
 
@@ -258,8 +258,9 @@ func (f *eventFlags) open(ctx context.Context, env *Env, dyads []analysis.Dyad) 
 		}
 		return openStore(ctx, *f.db, dyads, store.Filter{From: *f.from, To: *f.to, All: true, Dedup: dedup})
 	}
-	if *f.dedup != "none" && *f.dedup != "" {
-		return nil, nil, exitError{code: 2, msg: "--dedup needs a store (--db), not --events"}
+	dedup, err := analysis.ParseDedup(*f.dedup)
+	if err != nil {
+		return nil, nil, exitError{code: 2, msg: err.Error()}
 	}
 	var r io.ReadCloser = io.NopCloser(env.Stdin)
 	name := "stdin"
@@ -286,7 +287,8 @@ func (f *eventFlags) open(ctx context.Context, env *Env, dyads []analysis.Dyad) 
 		}
 		return nil
 	}
-	return analysis.SkipErrors(analysis.DecodeEvents(r, name), report), finish, nil
+	opt, _ := f.options("") // checked by the caller
+	return analysis.Deduplicate(analysis.SkipErrors(analysis.DecodeEvents(r, name), report), dedup, opt), finish, nil
 }
 
 // openStore opens the store at db and queries the events between the
