@@ -2,11 +2,13 @@ package httpserver
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,11 +37,62 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// browse starts the server over the fixtures on 127.0.0.1:0 and a fresh
-// headless Chromium, and returns a browser context and the server's URL.
+// browser is one headless Chromium shared by the browser tests; each
+// test opens its own tab. TestMain closes it.
+var browser struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel func()
+	dir    string
+	err    error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if browser.cancel != nil {
+		browser.cancel()
+		os.RemoveAll(browser.dir)
+	}
+	os.Exit(code)
+}
+
+// startBrowser starts the shared browser with a fresh profile directory.
+func startBrowser(path string) {
+	browser.dir, browser.err = os.MkdirTemp("", "twintrack-chromium-")
+	if browser.err != nil {
+		return
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(browser.dir),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	browser.ctx, browser.cancel = ctx, func() { cancelCtx(); cancelAlloc() }
+	if err := chromedp.Do(ctx); err != nil {
+		browser.err = fmt.Errorf("start %s: %w", path, err)
+	}
+}
+
+// browse starts the server over the fixtures on 127.0.0.1:0 and opens a
+// tab of the shared headless Chromium, and returns the tab's context and
+// the server's URL.
 func browse(t *testing.T) (context.Context, string) {
 	t.Helper()
 	path := chromium(t)
+	browser.once.Do(func() { startBrowser(path) })
+	if browser.err != nil {
+		t.Fatal(browser.err)
+	}
 	s, err := New(Config{Store: newMemStore(t)})
 	if err != nil {
 		t.Fatal(err)
@@ -52,26 +105,9 @@ func browse(t *testing.T) (context.Context, string) {
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start %s: %v", path, err)
-	}
+	tab, cancelTab := chromedp.NewContext(browser.ctx)
+	ctx, cancelTimeout := context.WithTimeout(tab, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelTab() })
 	return ctx, "http://" + ln.Addr().String()
 }
 
