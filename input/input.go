@@ -148,7 +148,12 @@ func OpenPaths(paths []string, opts Options) (*Reader, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			regular := d.Type().IsRegular()
+			if d.Type()&fs.ModeSymlink != 0 {
+				st, err := os.Stat(q) // follow links to files, not to directories
+				regular = err == nil && st.Mode().IsRegular()
+			}
+			if regular {
 				rel, _ := filepath.Rel(p, q)
 				r.files = append(r.files, file{path: q, id: stem(filepath.ToSlash(rel))})
 			}

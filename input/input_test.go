@@ -24,7 +24,7 @@ func readString(t testing.TB, src, name string, opts Options) ([]twintrack.Docum
 	if err != nil {
 		t.Fatalf("NewReader: %v", err)
 	}
-	return drain(t, r, len(src)+2)
+	return drain(t, r, (len(src)+2)*1100) // gzip may expand up to ~1000 times
 }
 
 // drain reads r to the end, failing if it takes more than limit calls.
@@ -385,6 +385,45 @@ func TestDirectoryAndGzip(t *testing.T) {
 	}
 	if _, err := Open(filepath.Join(dir, "missing"), Options{}); err == nil {
 		t.Error("missing path: got no error, want one")
+	}
+}
+
+func TestTruncatedGzip(t *testing.T) {
+	var lines strings.Builder
+	for i := 0; i < 2000; i++ {
+		lines.WriteString(`{"text":"document number ` + strings.Repeat("x", i%50) + `"}` + "\n")
+	}
+	z := gz(t, lines.String())
+	cut := z[:len(z)/2]
+	r, err := NewReader(bytes.NewReader(cut), "cut.jsonl.gz", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, errs, _ := drain(t, r, 10000)
+	if len(docs) == 0 || len(docs) >= 2000 {
+		t.Errorf("got %d documents, want those before the cut", len(docs))
+	}
+	if len(errs) == 0 || len(errs) > 2 || !strings.Contains(errs[len(errs)-1].Error(), "unexpected EOF") {
+		t.Errorf("got errors %q, want the cut reported once", errStrings(errs))
+	}
+}
+
+func TestSymlinkedFile(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(t.TempDir(), "real.txt")
+	if err := os.WriteFile(target, []byte("Linked story."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, filepath.Join(dir, "link.txt")); err != nil {
+		t.Skipf("symlinks unavailable: %v", err)
+	}
+	r, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _, _ := drain(t, r, 10)
+	if len(docs) != 1 || docs[0].ID != "link" {
+		t.Errorf("got %+v, want the linked file read as document link", docs)
 	}
 }
 

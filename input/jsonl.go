@@ -58,7 +58,9 @@ func (s *jsonlSource) next() (twintrack.Document, int, error) {
 // than max is consumed and reported.
 func (s *jsonlSource) readLine() ([]byte, error) {
 	if s.err != nil {
-		return nil, s.err
+		err := s.err
+		s.err = io.EOF // report a read error once, then end the file
+		return nil, err
 	}
 	var buf []byte
 	long := false
