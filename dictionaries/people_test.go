@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/twintrack/twintrack/dict"
@@ -50,21 +51,40 @@ type group struct {
 }
 
 // resolve returns the code of g on day d: the first item that applies,
-// or "" when none does.
+// or "" when none does. As in formats.md 6.3 rule 3, a list of exactly one
+// dated item has an implicit null default.
 func (g *group) resolve(d time.Time) string {
 	for _, it := range g.items {
 		if it.applies(d) {
 			return it.code
 		}
 	}
+	if len(g.items) == 1 && g.items[0].op != 0 {
+		return "---"
+	}
 	return ""
+}
+
+// probeDates returns the days on which g's resolution is compared: the
+// given sample plus the days around every boundary of g's items.
+func probeDates(g *group, sample []time.Time) []time.Time {
+	probe := append([]time.Time(nil), sample...)
+	for _, it := range g.items {
+		if it.op != 0 {
+			probe = append(probe, it.from, it.from.AddDate(0, 0, 1), it.from.AddDate(0, 0, -1))
+		}
+		if it.op == '-' {
+			probe = append(probe, it.to, it.to.AddDate(0, 0, 1))
+		}
+	}
+	return probe
 }
 
 var (
 	// phraseRE is the phrase syntax these files use: upper-case words of
 	// letters, digits, apostrophes and periods joined by '_', with a
 	// trailing '_' (whole word), optionally a leading '+'.
-	phraseRE = regexp.MustCompile(`^\+?[A-Z0-9'.]+(_[A-Z0-9'.]+)*_$`)
+	phraseRE = regexp.MustCompile(`^\+?[A-Z0-9][A-Z0-9'.]*(_[A-Z0-9][A-Z0-9'.]*)*_$`)
 	// itemRE is one bracketed code item.
 	itemRE = regexp.MustCompile(`^\[([A-Z]{3}(?:[A-Z]{3})*|---)(?: (<|>)(\d{6})| (\d{6})-(\d{6}))?\]$`)
 	// codeRE is a well-formed actor code: an ISO3 country followed by
@@ -87,16 +107,21 @@ func parseDate(s string) (time.Time, error) {
 	return time.Date(y, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
 }
 
-// readGroups parses one of the files by the simple rules of formats.md
-// 5.1 and 6.2 restricted to the style these files use (every code on its
-// own line after the head and synonyms). It returns the groups and one
-// message per problem, formatted file:line:col: message.
+// readGroups reads one of the embedded files with parseGroups.
 func readGroups(t *testing.T, name string) ([]*group, []string) {
 	t.Helper()
 	data, err := fs.ReadFile(dictionaries.FS, name)
 	if err != nil {
 		t.Fatalf("reading %s: %v", name, err)
 	}
+	return parseGroups(name, data)
+}
+
+// parseGroups parses a file by the simple rules of formats.md 5.1 and 6.2,
+// restricted to the style these files use (every code on its own
+// tab-indented line after the head and its synonyms). It returns the
+// groups and one message per problem, formatted file:line:col: message.
+func parseGroups(name string, data []byte) ([]*group, []string) {
 	var (
 		groups   []*group
 		cur      *group
@@ -183,7 +208,7 @@ func readGroups(t *testing.T, name string) ([]*group, []string) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		t.Fatalf("scanning %s: %v", name, err)
+		errf(0, 0, "reading: %v", err)
 	}
 	if !finished {
 		errf(0, 0, "no ~~FINISH line")
@@ -346,6 +371,40 @@ func TestPeopleAndPartiesFacts(t *testing.T) {
 		{"DPJ governing", "DPJ_", "2010-06-01", "JPNGOVPTY"},
 		{"Komeito coalition", "KOMEITO_", "2020-01-01", "JPNGOVPTY"},
 		{"Komeito left coalition", "KOMEITO_", "2025-11-01", "JPNOPPPTY"},
+		{"Suu Kyi opposition", "AUNG_SAN_SUU_KYI_", "2010-01-01", "MMROPP"},
+		{"Suu Kyi state counsellor", "SUU_KYI_", "2018-01-01", "MMRGOV"},
+		{"Suu Kyi detained after the coup", "AUNG_SAN_SUU_KYI_", "2022-01-01", "MMROPP"},
+		{"NLD in government", "NLD_", "2019-01-01", "MMRGOVPTY"},
+		{"Navalny opposition", "NAVALNY_", "2020-08-20", "RUSOPP"},
+		{"Navalny after his death", "ALEXEI_NAVALNY_", "2024-06-01", "RUSELI"},
+		{"Guaido opposition", "JUAN_GUAIDO_", "2019-02-01", "VENOPP"},
+		{"Putin PM 2010", "PUTIN_", "2010-01-01", "RUSGOV"},
+		{"Trump between terms", "DONALD_TRUMP_", "2023-01-01", "USAELI"},
+		{"Trump second term", "TRUMP_", "2025-06-01", "USAGOV"},
+		{"Trump Jr. blocked", "DONALD_TRUMP_JR._", "2025-06-01", "USABUS"},
+		{"Democrats in opposition 2018", "DEMOCRAT_", "2018-01-01", "USAOPPPTY"},
+		{"Merkel chancellor", "MERKEL_", "2010-01-01", "DEUGOV"},
+		{"Merkel opposition leader", "ANGELA_MERKEL_", "2003-01-01", "DEUOPP"},
+		{"Xi vice-president", "XI_JINPING_", "2010-01-01", "CHNGOV"},
+		{"Xi before 2008", "XI_JINPING_", "2005-01-01", "CHNELI"},
+		{"Thaksin in exile", "THAKSIN_SHINAWATRA_", "2010-01-01", "THAOPP"},
+		{"Anwar opposition", "ANWAR_IBRAHIM_", "2010-01-01", "MYSOPP"},
+		{"Anwar PM", "ANWAR_IBRAHIM_", "2023-01-01", "MYSGOV"},
+		{"Tusk at the European Council", "DONALD_TUSK_", "2016-01-01", "IGOEUREEC"},
+		{"Starmer opposition leader", "KEIR_STARMER_", "2022-01-01", "GBROPP"},
+		{"Conservatives in opposition", "TORIES_", "2025-01-01", "GBROPPPTY"},
+		{"UMNO in opposition", "UMNO_", "2019-01-01", "MYSOPPPTY"},
+		{"Pheu Thai after Paetongtarn", "PHEU_THAI_", "2025-10-01", "THAOPPPTY"},
+		{"al-Sharaa as rebel", "ABU_MOHAMMAD_AL_JOLANI_", "2020-01-01", "SYRREB"},
+		{"al-Sharaa as president", "AHMED_AL_SHARAA_", "2025-03-01", "SYRGOV"},
+		{"Assad after he fled", "BASHAR_AL_ASSAD_", "2025-01-01", "SYRELI"},
+		{"Hasina after she fled", "SHEIKH_HASINA_", "2025-01-01", "BGDOPP"},
+		{"Awami League banned", "AWAMI_LEAGUE_", "2025-06-01", "BGDOPPPTY"},
+		{"Sam Rainsy Party opposition", "SAM_RAINSY_PARTY_", "2003-07-27", "KHMOPPPTY"},
+		{"Candlelight Party opposition", "CANDLELIGHT_PARTY_", "2023-07-23", "KHMOPPPTY"},
+		{"Ranariddh party in 2008", "NORODOM_RANARIDDH_PARTY_", "2008-07-27", "KHMOPPPTY"},
+		{"Ung Huot first PM", "UNG_HUOT_", "1998-01-01", "KHMGOV"},
+		{"Chea Sim Senate president", "CHEA_SIM_", "2005-01-01", "KHMLEG"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -432,17 +491,7 @@ func TestPeopleAndPartiesLoad(t *testing.T) {
 					t.Errorf("%s:%d: phrase %s not loaded by the engine as an actor", name, g.line, p)
 					continue
 				}
-				// The sample dates plus the days around every boundary.
-				probe := append([]time.Time(nil), dates...)
-				for _, it := range g.items {
-					if it.op != 0 {
-						probe = append(probe, it.from, it.from.AddDate(0, 0, 1), it.from.AddDate(0, 0, -1))
-					}
-					if it.op == '-' {
-						probe = append(probe, it.to, it.to.AddDate(0, 0, 1))
-					}
-				}
-				for _, day := range probe {
+				for _, day := range probeDates(g, dates) {
 					want := g.resolve(day)
 					got, _ := r.Actor.Resolve(dict.MakeDay(day.Year(), int(day.Month()), day.Day()))
 					if got != want {
@@ -454,4 +503,70 @@ func TestPeopleAndPartiesLoad(t *testing.T) {
 		}
 	}
 	t.Logf("compared %d phrase-date resolutions", checked)
+}
+
+// FuzzParseGroupsAgreesWithEngine feeds small actor dictionaries to the
+// test's parser and to the engine's reader. parseGroups must not panic;
+// when it accepts a file (no problem reported by parseGroups or
+// checkItems, no duplicate phrase), the
+// engine must load it without error and resolve every phrase to the same
+// code as the test's resolver, around every date boundary.
+func FuzzParseGroupsAgreesWithEngine(f *testing.F) {
+	f.Add("HUN_SEN_\n+SAMDECH_HUN_SEN_\n\t[KHMGOV 850114-230822]\n\t[KHMLEG >240402]\n\t[KHMELI]\n~~FINISH\n")
+	f.Add("CAMBODIA_NATIONAL_RESCUE_PARTY_  ; dissolved 2017-11-16\n+CNRP_\n\t[KHMOPPPTY]\n~~FINISH\n")
+	f.Add("# header\nDONALD_TRUMP_\n\t[USAGOV 170120-210120]\n\t[USAGOV >250119]\n\t[USAELI]\n~~FINISH\n")
+	f.Add("ONLY_ONE_\n\t[JPNGOV <891231]\n~~FINISH\n")
+	f.Add("U.S._DEMOCRATIC_PARTY_\n\t[USAOPPPTY <610120]\n\t[---]\n~~FINISH\n")
+	sample := []time.Time{
+		time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2029, 12, 31, 0, 0, 0, 0, time.UTC),
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		groups, errs := parseGroups("fuzz.actors", []byte(src))
+		if len(errs) > 0 {
+			return
+		}
+		seen := map[string]bool{}
+		for _, g := range groups {
+			if len(checkItems(g)) > 0 {
+				return
+			}
+			for _, p := range g.phrases {
+				if seen[p] {
+					return // the engine keeps the first of duplicate phrases
+				}
+				seen[p] = true
+			}
+		}
+		d, err := dict.LoadFS(fstest.MapFS{"fuzz.actors": {Data: []byte(src)}}, "fuzz.actors")
+		if err != nil {
+			t.Fatalf("the test parser accepts the file, the engine reports: %v", err)
+		}
+		roots := map[string]*dict.Root{}
+		for _, r := range d.Roots {
+			if r.Type == dict.Actor {
+				roots[r.Text] = r
+			}
+		}
+		for _, g := range groups {
+			for _, p := range g.phrases {
+				r, ok := roots[p]
+				if !ok {
+					if d.Warnings.Len() > 0 {
+						return // e.g. a phrase that duplicates a built-in word (A, THE, ...)
+					}
+					t.Fatalf("phrase %s not loaded by the engine, and no warning", p)
+				}
+				for _, day := range probeDates(g, sample) {
+					want := g.resolve(day)
+					got, _ := r.Actor.Resolve(dict.MakeDay(day.Year(), int(day.Month()), day.Day()))
+					if got != want {
+						t.Errorf("%s on %s: engine gives %q, the test resolver %q", p, day.Format("2006-01-02"), got, want)
+					}
+				}
+			}
+		}
+	})
 }
