@@ -74,13 +74,13 @@ type Summary struct {
 // String returns a one-line account such as
 // "read 120 documents from 3 files (jsonl 2, text 1), skipped 2".
 func (s Summary) String() string {
-	var fs []string
+	var parts []string
 	for f, n := range s.ByFormat {
-		fs = append(fs, fmt.Sprintf("%s %d", f, n))
+		parts = append(parts, fmt.Sprintf("%s %d", f, n))
 	}
-	sort.Strings(fs)
+	sort.Strings(parts)
 	return fmt.Sprintf("read %d documents from %d files (%s), skipped %d",
-		s.Documents, s.Files, strings.Join(fs, ", "), s.Skipped)
+		s.Documents, s.Files, strings.Join(parts, ", "), s.Skipped)
 }
 
 // source yields the documents of one file. next returns the document and

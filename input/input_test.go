@@ -368,6 +368,9 @@ func TestDirectoryAndGzip(t *testing.T) {
 	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "bad.txt.gz: gzip:") || !strings.Contains(errs[1].Error(), "empty.txt:1: document has no text") {
 		t.Errorf("errors got %q, want the bad gzip and the empty file", errStrings(errs))
 	}
+	if got, want := s.String(), "read 5 documents from 6 files (jsonl 1, petrarch 1, tabari 1, text 2), skipped 2"; got != want {
+		t.Errorf("summary line got %q, want %q", got, want)
+	}
 	wantFormats := map[string]int{"jsonl": 1, "text": 2, "tabari": 1, "petrarch": 1}
 	if s.Files != 6 || !reflect.DeepEqual(s.ByFormat, wantFormats) {
 		t.Errorf("summary got %d files %v, want 6 %v", s.Files, s.ByFormat, wantFormats)
