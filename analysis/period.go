@@ -111,8 +111,9 @@ func (p Period) periods(from, to time.Time) ([]time.Time, error) {
 }
 
 // ParseBound reads a range bound: a year ("1979"), a month ("1979-05") or a
-// day ("1979-05-12"). The empty string is the zero time (no bound). A lower
-// bound is the first day of its period, an upper bound (end set) the last.
+// day ("1979-05-12"), in years 1000 to 9999. An empty (or blank) string is
+// the zero time: no bound. A lower bound is the first day of its period, an
+// upper bound (end set) the last.
 func ParseBound(s string, end bool) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -126,8 +127,8 @@ func ParseBound(s string, end bool) (time.Time, error) {
 			continue
 		}
 		t, err := time.Parse(f.layout, s)
-		if err != nil {
-			break
+		if err != nil || t.Year() < 1000 {
+			break // years before 1000 are typos (and year 1 is the zero time)
 		}
 		if end {
 			t = f.p.Next(t).AddDate(0, 0, -1)
