@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -104,8 +105,8 @@ func endsSentence(doc string, start, termStart, termEnd, j, k int) bool {
 	if !startsSentence(doc, k) {
 		return false
 	}
-	if termEnd-termStart != 1 || doc[termStart] != '.' || j > termEnd {
-		return true // '!', '?', an ellipsis, or a period inside quotes or brackets
+	if termEnd-termStart != 1 || doc[termStart] != '.' || strings.ContainsAny(doc[termEnd:j], "\"'”’»›") {
+		return true // '!', '?', an ellipsis, or a period inside quotes
 	}
 	w := wordBefore(doc, start, termStart)
 	switch kindOf(w) {

@@ -48,6 +48,7 @@ func TestSentences(t *testing.T) {
 			[]string{`"Will we win?" he asked.`, "She nodded."}},
 		{"curly quotes", "“We will win.” The minister left.", []string{"“We will win.”", "The minister left."}},
 		{"brackets", "(He left.) Then she came.", []string{"(He left.)", "Then she came."}},
+		{"acronym in brackets", "The (U.S.) Army left. It rained.", []string{"The (U.S.) Army left.", "It rained."}},
 		{"lower case after period", "The U.N. said so. and then left.", []string{"The U.N. said so. and then left."}},
 		{"wrapped line", "Arnor is about to\nrestore ties with\nGondor.", []string{"Arnor is about to\nrestore ties with\nGondor."}},
 		{"paragraph without period", "Headline here\n\nBody text. More text.",
