@@ -2,23 +2,17 @@ package httpserver
 
 import (
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 
 	"github.com/twintrack/twintrack"
-	"github.com/twintrack/twintrack/sqlite"
 	"github.com/twintrack/twintrack/store"
+	"github.com/twintrack/twintrack/store/storetest"
 )
 
-// openSQLite writes the fixtures into a new SQLite store, one document per
-// event, and returns it adapted.
-func openSQLite(t *testing.T) Store {
+// withFixtures writes the fixtures into db, one document per event, and
+// returns it adapted.
+func withFixtures(t *testing.T, db *store.DB) Store {
 	t.Helper()
-	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "events.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
 	run, err := db.StartRun(t.Context(), store.RunInfo{DictHash: "fixtures", Dictionaries: "hand-made", Coder: "test"})
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +40,8 @@ func eachStore(t *testing.T, f func(t *testing.T, ts *httptest.Server)) {
 		open func(*testing.T) Store
 	}{
 		{"memory", func(t *testing.T) Store { return newMemStore(t) }},
-		{"sqlite", openSQLite},
+		{"sqlite", func(t *testing.T) Store { return withFixtures(t, storetest.SQLite(t)) }},
+		{"postgres", func(t *testing.T) Store { return withFixtures(t, storetest.Postgres(t)) }},
 	} {
 		t.Run(k.name, func(t *testing.T) {
 			s, err := New(Config{Store: k.open(t)})
