@@ -134,11 +134,13 @@ func (r *resolver) match(i int) (Date, int, bool) {
 }
 
 // prep returns the preposition ("on", "in", "during") just before token i,
-// looking past "early", "mid" and "late", and the index of that
+// looking past "early", "mid", "mid-" and "late", and the index of that
 // preposition; "" and i when there is none.
 func (r *resolver) prep(i int) (string, int) {
 	j := i - 1
-	if w := r.lower(j); w == "early" || w == "mid" || w == "late" {
+	if r.lower(j) == "-" && r.lower(j-1) == "mid" { // "mid-March"
+		j -= 2
+	} else if w := r.lower(j); w == "early" || w == "mid" || w == "late" {
 		j--
 	}
 	switch w := r.lower(j); w {

@@ -41,6 +41,8 @@ func TestResolve(t *testing.T) {
 		{"in later month is last year", "Japan sent an envoy in November.", report, "2014-11-01", Month, "November", false},
 		{"in early month year", "Japan sent an envoy in early May 1996.", report, "1996-05-01", Month, "May 1996", false},
 		{"bare month year is a modifier", "The January 1979 invasion ended the regime.", report, "", "", "", false},
+		{"in mid-month year", "Japan sent an envoy in mid-May 1996.", report, "1996-05-01", Month, "May 1996", false},
+		{"in mid-year", "Japan sent an envoy in mid-1996.", report, "1996-01-01", Year, "1996", false},
 		{"in year", "Japan resumed aid in 1992.", report, "1992-01-01", Year, "1992", false},
 		{"during year", "Japan resumed aid during 1992.", report, "1992-01-01", Year, "1992", false},
 		{"in late year", "Japan resumed aid in late 1992.", report, "1992-01-01", Year, "1992", false},
