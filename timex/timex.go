@@ -82,11 +82,12 @@ func All(sentence string, report time.Time) []Date {
 }
 
 // Annotate sets the event's EventDate and DatePrecision from the time
-// expression of its sentence that belongs to its verb, resolved against its
-// DocDate (see nearest for the choice). It leaves the event alone, and returns false, when DocDate is not
-// a YYYY-MM-DD date, when the coder already moved EventDate away from
-// DocDate (TABARI-style time shifting), or when the sentence has no usable
-// expression. A future expression sets the report date with day precision.
+// expression of its sentence that belongs to its verb (see nearest),
+// resolved against its DocDate. It leaves the event alone, and returns
+// false, when DocDate is not a YYYY-MM-DD date, when the coder already moved
+// EventDate away from DocDate (TABARI-style time shifting), or when the
+// sentence has no usable expression. A future expression sets the report
+// date with day precision.
 func Annotate(ev *twintrack.Event) bool {
 	report, err := time.Parse("2006-01-02", ev.DocDate)
 	if err != nil {
