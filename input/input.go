@@ -24,8 +24,9 @@ var Formats = []string{"text", "jsonl", "tabari", "petrarch"}
 // Options control how documents are read. The zero value detects formats
 // and leaves dates of undated documents empty.
 type Options struct {
-	// Format is "text", "jsonl", "tabari" or "petrarch", or "" to detect
-	// each file's format from its content.
+	// Format is "text", "jsonl", "tabari" or "petrarch" (case-insensitive;
+	// also "txt", "json", "ndjson", "records", "xml"), or "" to detect each
+	// file's format from its content.
 	Format string
 	// Date is the report date (YYYY-MM-DD, or any form ParseDate accepts)
 	// given to documents that carry none, in particular plain text files.
@@ -179,8 +180,12 @@ func NewReader(in io.Reader, name string, opts Options) (*Reader, error) {
 
 func newReader(opts Options) (*Reader, error) {
 	r := &Reader{opts: opts, sum: Summary{ByFormat: map[string]int{}}}
-	if opts.Format != "" && !isFormat(opts.Format) {
-		return nil, fmt.Errorf("unknown input format %q (want %s)", opts.Format, strings.Join(Formats, ", "))
+	if opts.Format != "" {
+		f, ok := formatAliases[strings.ToLower(opts.Format)]
+		if !ok {
+			return nil, fmt.Errorf("unknown input format %q (want %s)", opts.Format, strings.Join(Formats, ", "))
+		}
+		r.opts.Format = f
 	}
 	if opts.Date != "" {
 		d, err := ParseDate(opts.Date)
@@ -195,13 +200,12 @@ func newReader(opts Options) (*Reader, error) {
 	return r, nil
 }
 
-func isFormat(f string) bool {
-	for _, g := range Formats {
-		if f == g {
-			return true
-		}
-	}
-	return false
+// formatAliases maps the names Options.Format accepts to formats.
+var formatAliases = map[string]string{
+	"text": "text", "txt": "text", "plain": "text",
+	"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl",
+	"tabari": "tabari", "records": "tabari",
+	"petrarch": "petrarch", "xml": "petrarch", "petr": "petrarch",
 }
 
 // stem turns a file name into a document id: without ".gz" and one more

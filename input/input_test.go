@@ -436,4 +436,8 @@ func TestNamedFormat(t *testing.T) {
 	if len(docs) != 1 || docs[0].ID != "f" || !strings.HasPrefix(docs[0].Text, "{") {
 		t.Errorf("got %+v, want the file as one text document with id f", docs)
 	}
+	docs, _, s := readString(t, "<Sentence id=\"a\"><Text>t</Text></Sentence>", "f", Options{Format: "XML"})
+	if len(docs) != 1 || s.ByFormat["petrarch"] != 1 {
+		t.Errorf("format XML: got %+v, %v; want one petrarch document", docs, s.ByFormat)
+	}
 }
