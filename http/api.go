@@ -123,7 +123,7 @@ func (s *Server) eventDetail(ctx context.Context, id string) (EventDetail, error
 	if err != nil {
 		return EventDetail{}, err
 	}
-	reps, err := s.store.Reports(ctx, id)
+	reps, err := s.store.Reports(ctx, &ev)
 	if err != nil {
 		return EventDetail{}, err
 	}

@@ -76,11 +76,7 @@ func (m *memStore) Event(ctx context.Context, id string) (twintrack.Event, error
 
 // Reports groups reports of the same happening: same source, target, code
 // and event date.
-func (m *memStore) Reports(ctx context.Context, id string) ([]Report, error) {
-	ev, err := m.Event(ctx, id)
-	if err != nil {
-		return nil, err
-	}
+func (m *memStore) Reports(ctx context.Context, ev *twintrack.Event) ([]Report, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	reps := []Report{{DocID: ev.DocID, Date: ev.DocDate, URL: ev.URL, Source: ev.DocSource, Sentence: ev.Sentence}}

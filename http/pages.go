@@ -97,7 +97,7 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 			}
 			for i := range p.Events {
 				it := eventItem{Event: p.Events[i], Segments: Highlight(&p.Events[i])}
-				if it.Reports, err = s.store.Reports(r.Context(), it.EventID); err != nil {
+				if it.Reports, err = s.store.Reports(r.Context(), &p.Events[i]); err != nil {
 					break
 				}
 				data.Items = append(data.Items, it)

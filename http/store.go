@@ -27,11 +27,10 @@ type Store interface {
 	// returns an error wrapping ErrNotFound when there is none.
 	Event(ctx context.Context, id string) (twintrack.Event, error)
 
-	// Reports returns the documents that report the event with the given
-	// id: the event's own document first, then the other reports of the
-	// same happening. It returns an error wrapping ErrNotFound when no
-	// event has that id.
-	Reports(ctx context.Context, eventID string) ([]Report, error)
+	// Reports returns the documents that report ev: its own document
+	// first, then the other reports of the same happening (same source,
+	// target, code and event date).
+	Reports(ctx context.Context, ev *twintrack.Event) ([]Report, error)
 }
 
 // Ingester stores documents after coding them. A server whose store also

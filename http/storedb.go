@@ -265,15 +265,15 @@ func (s *storeDB) Event(ctx context.Context, id string) (twintrack.Event, error)
 
 // Reports lists the reports of the event's happening (same source, target,
 // code and event date), the event's own report first.
-func (s *storeDB) Reports(ctx context.Context, id string) ([]Report, error) {
-	ev, err := s.Event(ctx, id)
-	if err != nil {
-		return nil, err
-	}
+func (s *storeDB) Reports(ctx context.Context, ev *twintrack.Event) ([]Report, error) {
+	id := ev.EventID
 	own := Report{DocID: ev.DocID, Date: ev.DocDate, URL: ev.URL, Source: ev.DocSource, Sentence: ev.Sentence}
 	f := store.Filter{From: ev.EventDate, To: ev.EventDate, All: true,
 		Source: []string{ev.Source}, Target: []string{ev.Target}, Codes: []string{ev.Code}}
 	reps := []Report{own}
+	if f.Check() != nil {
+		return reps, nil // no actors or code to group by: the event is its only report
+	}
 	for h, err := range s.r.Happenings(ctx, f) {
 		if err != nil {
 			return nil, fmt.Errorf("reports of %q: %w", id, err)
