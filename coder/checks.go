@@ -139,3 +139,70 @@ func (s *sentence) timeShift() (int, string) {
 	}
 	return 0, ""
 }
+
+// attribution finds the attribution actor (11.5): the last attribution
+// phrase's patterns bind it with '@'; otherwise it is the nearest actor
+// before the phrase (not across a comma), else the sentence's first
+// actor. It returns a problem for discard or complex codes.
+func (s *sentence) attribution() (actor, string) {
+	h := -1
+	for q := s.n - 1; q >= 0; q-- {
+		if s.w[q].spanT == dict.AttribT && s.w[q].root != nil && s.w[q].root.Verb != nil {
+			h = q
+			break
+		}
+	}
+	if h < 0 {
+		return actor{}, ""
+	}
+	v := s.w[h].root.Verb
+	var m matcher
+	m.s = s
+	decided := false
+	var att actor
+	for _, p := range v.Patterns {
+		if !m.match(p, h, s.w[h].spanEnd, s.n-1) {
+			continue
+		}
+		switch p.Code.A {
+		case dict.Null:
+			continue
+		case dict.Discard:
+			return actor{}, ProbDiscardText
+		case dict.Complex:
+			return actor{}, "Complex text: complex code in attribution phrase"
+		}
+		if m.att >= 0 {
+			att = s.actorAt(m.att, true)
+		}
+		decided = true
+		break
+	}
+	if !decided && v.HasCode {
+		switch v.Code.A {
+		case dict.Discard:
+			return actor{}, ProbDiscardText
+		case dict.Complex:
+			return actor{}, "Complex text: complex code in attribution phrase"
+		}
+	}
+	if !att.ok {
+		for q := h - 1; q >= 0 && s.w[q].typ != dict.Comma; q-- {
+			if s.w[q].typ == dict.Actor {
+				if hh := s.bindHead(q); hh >= 0 {
+					att = s.actorAt(hh, true)
+					break
+				}
+			}
+		}
+	}
+	if !att.ok {
+		for q := 0; q < s.n; q++ {
+			if s.isActorHead(q) {
+				att = s.actorAt(q, true)
+				break
+			}
+		}
+	}
+	return att, ""
+}

@@ -50,6 +50,7 @@ type Event struct {
 	SourceSpan           twintrack.Span
 	TargetSpan           twintrack.Span
 	VerbSpan             twintrack.Span
+	Attribution          string // with an <ATTRIB> section: who the statement is attributed to
 	Explain              []string
 }
 
@@ -97,6 +98,18 @@ func (c *Coder) Code(in Input) Result {
 			}
 		}
 	}
+	var att actor
+	if c.d.HasAttr {
+		a, p := s.attribution()
+		switch {
+		case p == ProbDiscardText:
+			discard = true
+		case p != "" && complexProb == "":
+			complexProb = p
+		}
+		att = a
+		s.blankDeferred()
+	}
 	switch {
 	case discard:
 		res.Problem = ProbDiscardText
@@ -116,7 +129,11 @@ func (c *Coder) Code(in Input) Result {
 		return res
 	}
 	for i := range evs {
-		res.Events = append(res.Events, s.export(&evs[i], in.Explain || c.Explain))
+		ev := s.export(&evs[i], in.Explain || c.Explain)
+		if att.ok {
+			ev.Attribution = compose(att.code, att.agent, att.agentPre)
+		}
+		res.Events = append(res.Events, ev)
 	}
 	return res
 }

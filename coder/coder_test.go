@@ -305,3 +305,32 @@ func TestNonEvents(t *testing.T) {
 		}
 	}
 }
+
+func TestAttribution(t *testing.T) {
+	files := fstest.MapFS{}
+	for k, v := range testFiles {
+		files[k] = v
+	}
+	files["t.verbs"] = &fstest.MapFile{Data: []byte("<ATTRIB>\nACCORDING_TO [---]\n- * @\n</ATTRIB>\n" + string(testFiles["t.verbs"].Data))}
+	d, err := dict.LoadFS(files, "t.options", "t.actors", "t.agents", "t.verbs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(d)
+	tests := []struct{ text, want string }{
+		{"Cambodia criticized Japan on Monday, according to Sam Rainsy.", "KHM|JPN|KHMOPP|111"},
+		{"Hun Sen criticized Japan on Monday, according to them.", "KHMGOV|JPN|KHMGOV|111"}, // '@' binds THEM -> Hun Sen
+		{"Hun Sen criticized Japan on Monday according to reports.", "KHMGOV|JPN|JPN|111"},  // nearest actor before the phrase
+		{"Cambodia criticized Japan on Monday.", "KHM|JPN||111"},                            // no attribution phrase
+	}
+	for _, tc := range tests {
+		res := c.Code(Input{Text: tc.text, Date: 1})
+		if len(res.Events) != 1 {
+			t.Fatalf("%q: got %+v, want one event", tc.text, res)
+		}
+		e := res.Events[0]
+		if got := e.Source + "|" + e.Target + "|" + e.Attribution + "|" + e.Code; got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

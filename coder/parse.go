@@ -42,6 +42,7 @@ type sentence struct {
 	buf     []byte
 	litBuf  []dict.Match
 	clauses [][2]int
+	commas  [][2]int // comma clauses waiting to be blanked (<ATTRIB> only)
 	fwdIn   *Forward // what the previous sentence forwards, nil if forwarding is off
 	matched []int    // scratch for root matching
 	best    []int
@@ -231,7 +232,7 @@ func (s *sentence) commaClauses() {
 		}
 		c1 := p
 		if o.CommaBMin <= c1 && c1 <= o.CommaBMax {
-			s.blank(0, c1-1)
+			s.markComma(0, c1-1)
 		}
 		q := c1 + 1
 		for q < s.n && s.w[q].typ != dict.Comma {
@@ -243,15 +244,42 @@ func (s *sentence) commaClauses() {
 		}
 		if q >= s.n {
 			if k := s.n - 1 - c1; o.CommaEMin <= k && k <= o.CommaEMax {
-				s.blank(c1, s.n-1)
+				s.markComma(c1, s.n-1)
 			}
 			return
 		}
 		if k := q - c1 - 1; o.CommaMin <= k && k <= o.CommaMax {
-			s.blank(c1, q)
+			s.markComma(c1, q)
 		}
 		p = q + 1
 	}
+}
+
+// markComma records the comma clause a..b. Its words are blanked at once,
+// or, when the verbs have an <ATTRIB> section, after attribution (11.5).
+func (s *sentence) markComma(a, b int) {
+	if a > b || a < 0 {
+		return
+	}
+	if !s.d.HasAttr {
+		s.blank(a, b)
+		return
+	}
+	s.commas = append(s.commas, [2]int{a, b})
+	for q := a; q <= b; q++ {
+		s.w[q].inComma = true
+	}
+	if s.w[a].commaEnd < b {
+		s.w[a].commaEnd = b
+	}
+}
+
+// blankDeferred blanks the comma clauses recorded by markComma.
+func (s *sentence) blankDeferred() {
+	for _, c := range s.commas {
+		s.blank(c[0], c[1])
+	}
+	s.commas = s.commas[:0]
 }
 
 // blank removes the types and spans of words a..b (10.8).
@@ -380,6 +408,7 @@ func (s *sentence) pronouns() {
 
 // parse runs stages 10.4 to 10.10.
 func (s *sentence) parse() {
+	s.commas = s.commas[:0]
 	s.findRoots()
 	s.nouns()
 	if s.opt.ConvertAgents {

@@ -6,15 +6,17 @@ import (
 	"strings"
 )
 
+// Sections of a verbs file.
+const (
+	secVerbs = iota
+	secSyn
+	secTime
+	secAttrib
+)
+
 // readVerbs reads a .verbs file (formats.md 8): <SYNSETS>, <TIME> and
 // <ATTRIB> sections, headwords with codes, "{...}" forms and "-" patterns.
 func (l *loader) readVerbs(file, src string) {
-	const (
-		secVerbs = iota
-		secSyn
-		secTime
-		secAttrib
-	)
 	sec := secVerbs
 	var cur *VerbEntry // the entry patterns and forms attach to
 	var syn *Synset
@@ -52,7 +54,7 @@ func (l *loader) readVerbs(file, src string) {
 				l.errs.Add(file, ln.num, ln.col, "pattern before any headword")
 				return
 			}
-			l.pattern(file, ln, cur, sec == secTime)
+			l.pattern(file, ln, cur, sec)
 		case p[0] == '{':
 			if cur == nil {
 				l.errs.Add(file, ln.num, ln.col, "verb forms before any headword")
@@ -147,20 +149,25 @@ func (l *loader) synsetLine(file string, ln line, syn **Synset) {
 }
 
 // pattern reads a "- ... * ... [code]" line.
-func (l *loader) pattern(file string, ln line, v *VerbEntry, isTime bool) {
+func (l *loader) pattern(file string, ln line, v *VerbEntry, sec int) {
+	isTime := sec == secTime
 	text := strings.TrimSpace(ln.phrase[1:])
 	if strings.Count(text, "*") != 1 {
 		l.errs.Add(file, ln.num, ln.col, "pattern %q must contain exactly one '*'", text)
 		return
 	}
-	if ln.code == "" {
+	var c Code
+	switch {
+	case ln.code == "" && sec == secAttrib: // attribution patterns need no code
+	case ln.code == "":
 		l.errs.Add(file, ln.num, ln.col, "pattern %q has no code", text)
 		return
-	}
-	c, err := parseCode(ln.code, isTime)
-	if err != nil {
-		l.errs.Add(file, ln.num, ln.codeCol, "%v", err)
-		return
+	default:
+		var err error
+		if c, err = parseCode(ln.code, isTime); err != nil {
+			l.errs.Add(file, ln.num, ln.codeCol, "%v", err)
+			return
+		}
 	}
 	els, ok := l.elems(file, ln, text, true)
 	if !ok {

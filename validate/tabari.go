@@ -80,7 +80,7 @@ func (t *Tabari) runFile(r io.Reader, name string, sess *coder.Session, sum *Sum
 		}
 		timeOn := sess.Options.TimeShifting(t.Dict.HasTime)
 		res := sess.CodeRecord(rec)
-		o := Judge(rec, &res, timeOn, &sess.Options, t.Dict.Label)
+		o := Judge(rec, &res, Check{TimeShift: timeOn, Attribution: t.Dict.HasAttr, Label: t.Dict.Label}, &sess.Options)
 		o.Index = *idx
 		*idx++
 		if o.Pass {
@@ -135,9 +135,16 @@ func expectations(text string) string {
 	return strings.Join(parts, " ")
 }
 
+// Check says what Judge compares besides source, target and code.
+type Check struct {
+	TimeShift   bool                // the first event's date is checked
+	Attribution bool                // events carry an attribution field (the verbs have <ATTRIB>)
+	Label       func(string) string // the LABEL: text of a code, for the event line
+}
+
 // Judge decides whether a coded record passes (formats.md 13.4) and
 // executes its OPTION: blocks on opts.
-func Judge(rec *records.Record, res *coder.Result, timeOn bool, opts *dict.Options, labels func(string) string) Outcome {
+func Judge(rec *records.Record, res *coder.Result, chk Check, opts *dict.Options) Outcome {
 	text := rec.Text
 	o := Outcome{ID: rec.ID, Expected: expectations(text), Got: describe(res)}
 	fail := func(why string) Outcome { o.Reason = why; return o }
@@ -183,7 +190,7 @@ func Judge(rec *records.Record, res *coder.Result, timeOn bool, opts *dict.Optio
 		o.Pass = true
 		return o
 	}
-	if timeOn {
+	if chk.TimeShift {
 		cl := strings.IndexByte(text[first:], '}')
 		if cl < 0 {
 			return fail("no date after the first block")
@@ -199,8 +206,13 @@ func Judge(rec *records.Record, res *coder.Result, timeOn bool, opts *dict.Optio
 		}
 		ev := res.Events[0]
 		line := ev.Date.FormatDigits(len(rec.Date)) + "\t" + ev.Source + "\t" + ev.Target + "\t" + ev.Code
-		if l := labels(ev.Code); l != "" {
-			line += "\t" + l
+		if chk.Attribution {
+			line = ev.Date.FormatDigits(len(rec.Date)) + "\t" + ev.Source + "\t" + ev.Target + "\t" + ev.Attribution + "\t" + ev.Code
+		}
+		if chk.Label != nil {
+			if l := chk.Label(ev.Code); l != "" {
+				line += "\t" + l
+			}
 		}
 		if !strings.Contains(line, rest[d:e]) {
 			return fail(fmt.Sprintf("date %s not in %q", rest[d:e], line))
@@ -220,7 +232,11 @@ func Judge(rec *records.Record, res *coder.Result, timeOn bool, opts *dict.Optio
 			return o
 		}
 		p := cur + 1
-		for _, want := range []string{ev.Source, ev.Target, ev.Code} {
+		fields := []string{ev.Source, ev.Target, ev.Code}
+		if chk.Attribution {
+			fields = []string{ev.Source, ev.Target, ev.Attribution, ev.Code}
+		}
+		for _, want := range fields {
 			for p < len(text) && text[p] == ' ' {
 				p++
 			}
