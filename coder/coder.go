@@ -208,24 +208,15 @@ type Session struct {
 	Unicode bool
 	Explain bool
 
-	prevOK          bool
-	prevStory       string
-	prevSent        int
-	prevFwd         Forward
-	storyIDFromForm bool
+	prevOK    bool
+	prevStory string
+	prevSent  int
+	prevFwd   Forward
 }
 
 // NewSession starts a session with the dictionary's options.
 func (c *Coder) NewSession() *Session {
-	o := c.d.Options
-	if o.Labels != nil {
-		m := make(map[string]string, len(o.Labels))
-		for k, v := range o.Labels {
-			m[k] = v
-		}
-		o.Labels = m
-	}
-	return &Session{Coder: c, Options: o}
+	return &Session{Coder: c, Options: c.d.Options.Clone()}
 }
 
 // RecordID returns the record id as TABARI prints it: with a FORWARD:

@@ -279,8 +279,8 @@ func (o *Options) applyForward(up string) {
 	o.ForwardDoc = strings.Contains(up, "DOC")
 }
 
-// clone returns a copy whose Labels map is not shared.
-func (o Options) clone() Options {
+// Clone returns a copy whose Labels map is not shared with o.
+func (o Options) Clone() Options {
 	if o.Labels != nil {
 		m := make(map[string]string, len(o.Labels))
 		for k, v := range o.Labels {
