@@ -241,6 +241,7 @@ func TestPetrarch(t *testing.T) {
 	src := `<!-- a comment that mentions <Sentence id="fake"> is ignored -->
 <Sentences>
 <Sentence date="20130728" id="S1" source="AFP" sentence="True">
+<!-- a comment inside a record: <Sentence id="not-a-record"> -->
 <EventCoding sourcecode="JPN" targetcode="KHMOPP" eventcode="043"></EventCoding>
 <Text>
 Japan hosted the opposition leader &amp; his aides.
@@ -274,10 +275,10 @@ Japan hosted the opposition leader &amp; his aides.
 		t.Errorf("documents\n got %+v\nwant %+v", docs, want)
 	}
 	wantErrs := []string{
-		"p.xml:16: xml: element <b> closed by </Text>",
-		`p.xml:19: unrecognised date "notadate" (want YYYY-MM-DD or another common form)`,
-		"p.xml:20: <Sentence> not closed before the next one",
-		"p.xml:23: document has no text",
+		"p.xml:17: xml: element <b> closed by </Text>",
+		`p.xml:20: unrecognised date "notadate" (want YYYY-MM-DD or another common form)`,
+		"p.xml:21: <Sentence> not closed before the next one",
+		"p.xml:24: document has no text",
 	}
 	if got := errStrings(errs); !reflect.DeepEqual(got, wantErrs) {
 		t.Errorf("errors\n got %q\nwant %q", got, wantErrs)

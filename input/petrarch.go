@@ -91,7 +91,7 @@ func (s *petrarchSource) next() (twintrack.Document, int, error) {
 			}
 		case '<':
 			p, _ := s.br.Peek(len(sentenceOpen) + 1)
-			if !s.in && bytes.HasPrefix(p, []byte("!--")) {
+			if bytes.HasPrefix(p, []byte("!--")) {
 				if err := s.skipComment(); err != nil {
 					return twintrack.Document{}, s.line, err
 				}
@@ -116,7 +116,9 @@ func isNameEnd(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/'
 }
 
-// skipComment consumes "!--" ... "-->", counting lines.
+// skipComment consumes "!--" ... "-->", counting lines. Inside a
+// <Sentence> element the comment is kept in the element's bytes (the XML
+// decoder skips it) but is not searched for element boundaries.
 func (s *petrarchSource) skipComment() error {
 	start := s.line
 	dashes := 0
@@ -124,7 +126,17 @@ func (s *petrarchSource) skipComment() error {
 		c, err := s.br.ReadByte()
 		if err != nil {
 			s.eof = true
+			if s.in {
+				s.in = false // the open element is lost with the comment
+			}
 			return &Error{Line: start, Msg: "comment not closed before the end of the file"}
+		}
+		if s.in {
+			if len(s.buf) < s.max {
+				s.buf = append(s.buf, c)
+			} else {
+				s.overflow = true
+			}
 		}
 		switch {
 		case c == '\n':
