@@ -192,25 +192,26 @@ func TestBrowserEvents(t *testing.T) {
 	}
 }
 
-// chartDrawn checks that the page has an SVG chart with lines and that
-// the browser laid it out with a size.
-func chartDrawn(t *testing.T, ctx context.Context, minPaths int) {
+// chartDrawn checks that the page has an SVG chart with at least
+// minSeries series drawn with the shape mark (rect for bars, polyline for
+// lines), and that the browser laid it out with a size.
+func chartDrawn(t *testing.T, ctx context.Context, minSeries int, mark string) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`svg.chart`))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`figure.chart svg`))); err != nil {
 		t.Fatal(err)
 	}
-	w, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("svg.chart").getBoundingClientRect().width`))
+	w, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("figure.chart svg").getBoundingClientRect().width`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if w < 100 {
 		t.Errorf("chart is %.0f px wide, want a drawn chart", w)
 	}
-	if n, err := count(ctx, "svg.chart path.series"); err != nil || n < minPaths {
-		t.Errorf("chart has %d series paths (%v), want at least %d", n, err, minPaths)
+	if n, err := count(ctx, "figure.chart svg g.series"); err != nil || n < minSeries {
+		t.Errorf("chart has %d series (%v), want at least %d", n, err, minSeries)
 	}
-	if n, err := count(ctx, "svg.chart rect"); err != nil || n < 2 {
-		t.Errorf("chart has %d rects (%v), want a frame and markers", n, err)
+	if n, err := count(ctx, "figure.chart svg g.series "+mark); err != nil || n < 2 {
+		t.Errorf("chart has %d %s in its series (%v), want some", n, mark, err)
 	}
 }
 
@@ -225,8 +226,8 @@ func TestBrowserDyads(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	chartDrawn(t, ctx, 4)
-	if n, err := count(ctx, "section.panel svg.chart"); err != nil || n != 2 {
+	chartDrawn(t, ctx, 4, "rect")
+	if n, err := count(ctx, "section.panel figure.chart svg"); err != nil || n != 2 {
 		t.Errorf("dyad page has %d charts (%v), want A→B and B→A", n, err)
 	}
 }
@@ -242,7 +243,7 @@ func TestBrowserTracks(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	chartDrawn(t, ctx, 2)
+	chartDrawn(t, ctx, 2, "polyline")
 	if n, err := count(ctx, "table.tracks tr.twin"); err != nil || n != 2 {
 		t.Errorf("%d twin-track periods (%v), want 2 (1990, 1992)", n, err)
 	}
@@ -297,7 +298,7 @@ func TestBrowserActor(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	chartDrawn(t, ctx, 4)
+	chartDrawn(t, ctx, 4, "polyline")
 	first, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`ol.partners li`)))
 	if err != nil {
 		t.Fatal(err)

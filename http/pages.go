@@ -3,6 +3,7 @@ package httpserver
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"net/http"
 	"net/url"
 	"sort"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/analysis"
+	"github.com/twintrack/twintrack/chart"
 )
 
 // pageNames lists the page templates; each is parsed with layout.html.
@@ -149,7 +151,12 @@ func (s *Server) pageDyads(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		for _, p := range out.Panels {
-			data.Panels = append(data.Panels, panelView{p, panelChart(p)})
+			c, err := svg(chart.Bar, chart.PanelQuadClass(p))
+			if err != nil {
+				s.failPage(w, r, err)
+				return
+			}
+			data.Panels = append(data.Panels, panelView{p, c})
 		}
 	}
 	s.render(w, r, status, "dyads", data)
@@ -193,7 +200,11 @@ func (s *Server) pageTracks(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		} else {
-			data.Tracks, data.Chart = &t, tracksChart(t)
+			if data.Chart, err = svg(chart.Line, chart.TwinTrack(t.Tracks)); err != nil {
+				s.failPage(w, r, err)
+				return
+			}
+			data.Tracks = &t
 			for _, row := range t.Rows {
 				data.Rows = append(data.Rows, trackView{row, trackLink(t, row, "GOV"), trackLink(t, row, "OPP")})
 			}
@@ -258,9 +269,21 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
 			}
 		} else {
 			data.Title = "Actor " + ap.Actor
-			data.Profile, data.Chart = &ap, actorChart(ap)
+			if data.Chart, err = svg(chart.Line, actorChart(ap)); err != nil {
+				s.failPage(w, r, err)
+				return
+			}
+			data.Profile = &ap
 			data.Roots, data.Roles = table(ap.Roots), table(ap.Roles)
 		}
 	}
 	s.render(w, r, status, "actor", data)
+}
+
+// fmtNum prints whole numbers without decimals and others with two.
+func fmtNum(v float64) string {
+	if v == math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
 }
