@@ -47,6 +47,7 @@ type group struct {
 	file    string
 	line    int
 	phrases []string
+	stems   []string // phrases without a trailing '_'
 	items   []dated
 }
 
@@ -82,9 +83,10 @@ func probeDates(g *group, sample []time.Time) []time.Time {
 
 var (
 	// phraseRE is the phrase syntax these files use: upper-case words of
-	// letters, digits, apostrophes and periods joined by '_', with a
-	// trailing '_' (whole word), optionally a leading '+'.
-	phraseRE = regexp.MustCompile(`^\+?[A-Z0-9][A-Z0-9'.]*(_[A-Z0-9][A-Z0-9'.]*)*_$`)
+	// letters, digits, apostrophes and periods joined by '_', optionally a
+	// leading '+', and a trailing '_' (whole word) unless the phrase is a
+	// stem, which checkItems allows only in null-coded blocks.
+	phraseRE = regexp.MustCompile(`^\+?[A-Z0-9][A-Z0-9'.]*(_[A-Z0-9][A-Z0-9'.]*)*_?$`)
 	// itemRE is one bracketed code item.
 	itemRE = regexp.MustCompile(`^\[([A-Z]{3}(?:[A-Z]{3})*|---)(?: (<|>)(\d{6})| (\d{6})-(\d{6}))?\]$`)
 	// codeRE is a well-formed actor code: an ISO3 country followed by
@@ -192,18 +194,24 @@ func parseGroups(name string, data []byte) ([]*group, []string) {
 				continue
 			}
 			if !phraseRE.MatchString(body) {
-				errf(n, 1, "malformed synonym %q (want WORD_WORD_ with a trailing _)", body)
+				errf(n, 1, "malformed synonym %q (want WORD_WORD_)", body)
 			}
 			cur.phrases = append(cur.phrases, body[1:])
+			if !strings.HasSuffix(body, "_") {
+				cur.stems = append(cur.stems, body[1:])
+			}
 		default:
 			if strings.ContainsAny(body, "[ \t") {
 				errf(n, 1, "head %q: codes go on their own tab-indented lines, words are joined by _", body)
 				continue
 			}
 			if !phraseRE.MatchString(body) {
-				errf(n, 1, "malformed head %q (want WORD_WORD_ with a trailing _)", body)
+				errf(n, 1, "malformed head %q (want WORD_WORD_)", body)
 			}
 			cur = &group{file: name, line: n, phrases: []string{body}}
+			if !strings.HasSuffix(body, "_") {
+				cur.stems = append(cur.stems, body)
+			}
 			groups = append(groups, cur)
 		}
 	}
@@ -230,6 +238,9 @@ func checkItems(g *group) []string {
 	for i, it := range g.items {
 		if it.op == 0 && i != len(g.items)-1 {
 			at(it.line, "undated default is not the last code")
+		}
+		if len(g.stems) > 0 && it.code != "---" {
+			at(it.line, "stem phrase %s (no trailing _) in a group with code %s: stems are for null blocks only", g.stems[0], it.code)
 		}
 	}
 	// Overlap: turn every dated item into an interval (open ends at the
