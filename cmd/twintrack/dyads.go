@@ -71,7 +71,7 @@ func runDyads(ctx context.Context, args []string, env *Env) error {
 	if *format != "csv" && *format != "json" {
 		return usageError("dyads", "unknown format %q (want csv or json)", *format)
 	}
-	events, finish, err := ef.open(ctx, env, dyads)
+	events, finish, err := ef.open(ctx, env, dyads, opt)
 	if err != nil {
 		return err
 	}
@@ -206,6 +206,8 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// The helpers below are shared by the dyads, tracks and network commands.
+
 // eventFlags are the flags the analysis commands share: where the events
 // come from, the date range and whether flagged events count.
 type eventFlags struct {
@@ -249,8 +251,9 @@ func (f *eventFlags) options(by string) (analysis.Options, error) {
 // open returns the events to analyse and a function to call when done: it
 // closes what open opened and returns an error when bad lines were skipped
 // (after the output is written, so one bad line does not hide the rest) or
-// the command was interrupted. dyads narrows a store query.
-func (f *eventFlags) open(ctx context.Context, env *Env, dyads []analysis.Dyad) (iter.Seq2[twintrack.Event, error], func() error, error) {
+// the command was interrupted. dyads narrows a store query; opt tells
+// deduplication which events count.
+func (f *eventFlags) open(ctx context.Context, env *Env, dyads []analysis.Dyad, opt analysis.Options) (iter.Seq2[twintrack.Event, error], func() error, error) {
 	if *f.events == "" {
 		dedup, err := store.ParseDedup(*f.dedup)
 		if err != nil {
@@ -287,7 +290,6 @@ func (f *eventFlags) open(ctx context.Context, env *Env, dyads []analysis.Dyad) 
 		}
 		return nil
 	}
-	opt, _ := f.options("") // checked by the caller
 	return analysis.Deduplicate(analysis.SkipErrors(analysis.DecodeEvents(r, name), report), dedup, opt), finish, nil
 }
 

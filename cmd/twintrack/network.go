@@ -43,7 +43,7 @@ func runNetwork(ctx context.Context, args []string, env *Env) error {
 	if *format != "graphml" && *format != "csv" {
 		return usageError("network", "unknown format %q (want graphml or csv)", *format)
 	}
-	events, finish, err := ef.open(ctx, env, nil)
+	events, finish, err := ef.open(ctx, env, nil, base)
 	if err != nil {
 		return err
 	}

@@ -82,7 +82,7 @@ func runTracks(ctx context.Context, args []string, env *Env) error {
 	if *baseline {
 		dyads = append(dyads, analysis.Dyad{Target: target})
 	}
-	events, finish, err := ef.open(ctx, env, dyads)
+	events, finish, err := ef.open(ctx, env, dyads, opt.Options)
 	if err != nil {
 		return err
 	}
