@@ -331,6 +331,9 @@ func (r *Reader) openFile(f file) error {
 		r.close = append(r.close, func() { gz.Close() })
 		br = bufio.NewReaderSize(gz, 64<<10)
 	}
+	if bom, _ := br.Peek(3); string(bom) == "\xef\xbb\xbf" {
+		br.Discard(3) // a UTF-8 byte-order mark is not text
+	}
 	format := r.opts.Format
 	if format == "" {
 		head, _ := br.Peek(4096)

@@ -307,6 +307,22 @@ func TestParseLeaves(t *testing.T) {
 	}
 }
 
+func TestByteOrderMark(t *testing.T) {
+	for _, tt := range []struct{ name, src string }{
+		{"jsonl", `{"id":"a","text":"x"}`},
+		{"tabari", "130728 a\nx\n"},
+		{"petrarch", `<Sentence id="a"><Text>x</Text></Sentence>`},
+		{"text", "x"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs, s := readString(t, "\xef\xbb\xbf"+tt.src, "a", Options{})
+			if len(docs) != 1 || len(errs) != 0 || s.ByFormat[tt.name] != 1 || !strings.HasPrefix(docs[0].Text, "x") {
+				t.Errorf("got %+v, %q, %v; want one %s document with text x", docs, errStrings(errs), s.ByFormat, tt.name)
+			}
+		})
+	}
+}
+
 func TestTextFile(t *testing.T) {
 	docs, errs, _ := readString(t, "\xef\xbb\xbfJapan hosted the opposition.\n\nIt rained.\n", "2013/story-1.txt", Options{Date: "July 28, 2013"})
 	want := []twintrack.Document{{ID: "story-1", Date: "2013-07-28", Text: "Japan hosted the opposition.\n\nIt rained.\n"}}
