@@ -581,3 +581,39 @@ func FuzzParseGroupsAgreesWithEngine(f *testing.F) {
 		}
 	})
 }
+
+// TestPeopleCheckerCatches shows that the checks above reject the mistakes
+// they are meant to catch.
+func TestPeopleCheckerCatches(t *testing.T) {
+	tests := []struct {
+		name, src, want string // want: a substring of one reported problem
+	}{
+		{"overlap", "A_B_\n\t[USAGOV 900101-951231]\n\t[USAOPP 950101-991231]\n\t[USAELI]\n~~FINISH\n", "overlap"},
+		{"default not last", "A_B_\n\t[USAELI]\n\t[USAGOV 900101-951231]\n~~FINISH\n", "default is not the last"},
+		{"stem with a code", "NIGER\n\t[NER]\n~~FINISH\n", "stem phrase"},
+		{"reversed range", "A_B_\n\t[USAGOV 951231-900101]\n\t[USAELI]\n~~FINISH\n", "ends before it starts"},
+		{"invalid date", "A_B_\n\t[USAGOV 901341-951231]\n\t[USAELI]\n~~FINISH\n", "invalid date"},
+		{"unknown role", "A_B_\n\t[USAXYZ]\n~~FINISH\n", "known roles"},
+		{"code on the head line", "A_B_ [USAGOV]\n~~FINISH\n", "own tab-indented lines"},
+		{"blank inside a name", "A B_\n\t[USAGOV]\n~~FINISH\n", "own tab-indented lines"},
+		{"no codes", "A_B_\n~~FINISH\n", "no codes"},
+		{"no end line", "A_B_\n\t[USAGOV]\n", "no ~~FINISH"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			groups, errs := parseGroups("x.actors", []byte(tt.src))
+			for _, g := range groups {
+				errs = append(errs, checkItems(g)...)
+			}
+			found := false
+			for _, e := range errs {
+				if strings.Contains(e, tt.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("got problems %q, want one containing %q", errs, tt.want)
+			}
+		})
+	}
+}
