@@ -13,10 +13,11 @@
 //     id="..." source="..."> element, its <Text>, or, when a record has
 //     only a <Parse> tree, the tree's leaf words.
 //
-// Any of them may be gzip-compressed (recognised by its magic bytes), and
-// a directory is read recursively in lexical order, skipping names that
-// start with '.'. The format of each file is detected from its content
-// unless Options.Format names it.
+// Files are UTF-8 (a byte-order mark is dropped) or UTF-16 with a
+// byte-order mark. Any of them may be gzip-compressed (recognised by its
+// magic bytes), and a directory is read recursively in lexical order,
+// skipping names that start with '.'. The format of each file is detected
+// from its content unless Options.Format names it.
 //
 // Reading streams: one record is decoded at a time, so corpora larger than
 // memory can be read. Bad records are reported as *Error values

@@ -15,6 +15,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
 	"github.com/twintrack/twintrack"
 )
 
@@ -333,6 +336,10 @@ func (r *Reader) openFile(f file) error {
 	}
 	if bom, _ := br.Peek(3); string(bom) == "\xef\xbb\xbf" {
 		br.Discard(3) // a UTF-8 byte-order mark is not text
+	} else if len(bom) >= 2 && (bom[0] == 0xff && bom[1] == 0xfe || bom[0] == 0xfe && bom[1] == 0xff) {
+		// UTF-16 with a byte-order mark, as some Windows tools save text.
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
 	}
 	format := r.opts.Format
 	if format == "" {

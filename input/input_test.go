@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/twintrack/twintrack"
@@ -318,6 +320,29 @@ func TestByteOrderMark(t *testing.T) {
 			docs, errs, s := readString(t, "\xef\xbb\xbf"+tt.src, "a", Options{})
 			if len(docs) != 1 || len(errs) != 0 || s.ByFormat[tt.name] != 1 || !strings.HasPrefix(docs[0].Text, "x") {
 				t.Errorf("got %+v, %q, %v; want one %s document with text x", docs, errStrings(errs), s.ByFormat, tt.name)
+			}
+		})
+	}
+}
+
+func TestUTF16(t *testing.T) {
+	src := "130728 A-1\nTōkyō hosted Phnom Penh’s envoy.\n"
+	for _, tt := range []struct {
+		name  string
+		order binary.AppendByteOrder
+		bom   []byte
+	}{
+		{"little endian", binary.LittleEndian, []byte{0xff, 0xfe}},
+		{"big endian", binary.BigEndian, []byte{0xfe, 0xff}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := append([]byte(nil), tt.bom...)
+			for _, u := range utf16.Encode([]rune(src)) {
+				b = tt.order.AppendUint16(b, u)
+			}
+			docs, errs, _ := readString(t, string(b), "u16.txt", Options{})
+			if len(docs) != 1 || len(errs) != 0 || docs[0].ID != "A-1" || docs[0].Text != "Tōkyō hosted Phnom Penh’s envoy. " {
+				t.Errorf("got %+v, %q; want one record A-1 with the text decoded", docs, errStrings(errs))
 			}
 		})
 	}
