@@ -51,6 +51,8 @@ type Root struct {
 	Parent *Root       // actor synonyms: the head of the group
 	Agent  AgentCode   // agents
 	Verb   *VerbEntry  // verbs, time and attribution entries (shared by forms)
+
+	layer int // the --dict layer the root was read from (layering.go)
 }
 
 // ActorCodes is the date-restricted code list of an actor group.
@@ -173,6 +175,15 @@ type Dict struct {
 	Files    []string
 	Hash     string // hex SHA-256 of the loaded files, in load order
 	Warnings ErrorList
+
+	// PETRARCH/Phoenix additions (petrarch_*.go): story and sentence
+	// discard phrases, issue phrases, and PETRARCH-2 verb-on-verb
+	// transformations (parsed and kept; the shallow coder does not apply
+	// them).
+	Discards   []*DiscardPhrase
+	Issues     []*IssuePhrase
+	Transforms []*Transform
+	petr       petrIndex
 
 	literals  []string
 	litID     map[string]int32

@@ -29,7 +29,7 @@ func kindOf(name string) string {
 			return k
 		}
 	}
-	return ""
+	return petrKindOf(name)
 }
 
 // LoadProject reads a .project file from fsys and every dictionary it
@@ -79,10 +79,11 @@ func Load(paths ...string) (*Dict, error) {
 	type item struct {
 		fsys       fs.FS
 		name, kind string
+		layer      int
 	}
 	var items []item
 	l := newLoader()
-	for _, p := range paths {
+	for layer, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("load dictionaries: %w", err)
@@ -95,8 +96,12 @@ func Load(paths ...string) (*Dict, error) {
 			}
 			fsys := os.DirFS(p)
 			for _, e := range ents {
-				if k := kindOf(e.Name()); k != "" && !e.IsDir() && !strings.HasSuffix(e.Name(), ".project") {
-					items = append(items, item{fsys, e.Name(), k})
+				k := kindOf(e.Name())
+				if k == "" && !e.IsDir() && strings.HasSuffix(strings.ToLower(e.Name()), ".txt") {
+					k = sniffKind(fsys, e.Name()) // e.g. CAMEO.2.0.txt
+				}
+				if k != "" && !e.IsDir() && !strings.HasSuffix(e.Name(), ".project") {
+					items = append(items, item{fsys, e.Name(), k, layer})
 				}
 			}
 		case strings.HasSuffix(strings.ToLower(p), ".project"):
@@ -107,20 +112,24 @@ func Load(paths ...string) (*Dict, error) {
 			l.hashFile(p, data)
 			fsys := os.DirFS(filepath.Dir(p))
 			for _, f := range ParseProject(p, string(data)).DictFiles() {
-				items = append(items, item{fsys, filepath.ToSlash(f.Name), f.Kind})
+				items = append(items, item{fsys, filepath.ToSlash(f.Name), f.Kind, layer})
 			}
 		default:
 			k := kindOf(p)
 			if k == "" {
-				return nil, fmt.Errorf("load dictionaries: %s: cannot tell the kind of file from its name (want .options, .actors, .agents or .verbs)", p)
+				k = sniffKind(os.DirFS(filepath.Dir(p)), filepath.Base(p))
 			}
-			items = append(items, item{os.DirFS(filepath.Dir(p)), filepath.Base(p), k})
+			if k == "" {
+				return nil, fmt.Errorf("load dictionaries: %s: cannot tell the kind of file from its name or content (want .options, .actors, .agents or .verbs, or a PETRARCH file)", p)
+			}
+			items = append(items, item{os.DirFS(filepath.Dir(p)), filepath.Base(p), k, layer})
 		}
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		return items[i].kind == kindOptions && items[j].kind != kindOptions
 	})
 	for _, it := range items {
+		l.layer = it.layer
 		l.loadFS(it.fsys, it.name, it.kind)
 	}
 	return l.finish()
@@ -209,6 +218,7 @@ func (l *loader) loadFS(fsys fs.FS, name, kind string) {
 	l.hashFile(name, data)
 	l.d.Files = append(l.d.Files, name)
 	src := string(data)
+	kind = refineKind(name, kind, src)
 	switch kind {
 	case kindOptions:
 		l.readOptions(name, src)
@@ -218,6 +228,18 @@ func (l *loader) loadFS(fsys fs.FS, name, kind string) {
 		l.readAgents(name, src)
 	case kindVerbs:
 		l.readVerbs(name, src)
+	case kindPetrActors:
+		l.readPetrActors(name, src)
+	case kindPetrAgents:
+		l.readPetrAgents(name, src)
+	case kindPetrVerbs:
+		l.readPetrVerbs(name, src, false)
+	case kindPetr2Verbs:
+		l.readPetrVerbs(name, src, true)
+	case kindDiscards:
+		l.readDiscards(name, src)
+	case kindIssues:
+		l.readIssues(name, src)
 	default:
 		l.errs.Add(name, 0, 0, "unknown dictionary kind for %q", name)
 	}
@@ -241,6 +263,7 @@ func (l *loader) finish() (*Dict, error) {
 	for _, s := range d.Synsets {
 		sort.SliceStable(s.Members, func(i, j int) bool { return s.Members[i].Len > s.Members[j].Len })
 	}
+	d.buildPetrIndex()
 	l.errs.Sort()
 	return d, l.errs.Err()
 }

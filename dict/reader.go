@@ -11,8 +11,14 @@ type loader struct {
 	d     *Dict
 	errs  ErrorList
 	hash  hash.Hash
-	seen  map[string]bool
+	seen  map[string]*Root
 	verbs []*VerbEntry
+	// layer is the index of the --dict path being read (see Load): an
+	// entry of a later layer replaces an earlier layer's entry with the
+	// same phrase, while inside one layer the first entry wins.
+	layer int
+	// synLayer is the layer each synset was declared in.
+	synLayer map[string]int
 }
 
 // builtins are the entries TABARI defines before reading any dictionary
@@ -38,7 +44,8 @@ func newLoader() *loader {
 			synByName: map[string]int{},
 		},
 		hash: sha256.New(),
-		seen: map[string]bool{},
+		seen:     map[string]*Root{},
+		synLayer: map[string]int{},
 	}
 	for _, b := range builtins {
 		for _, w := range strings.Fields(b.words) {
@@ -63,22 +70,35 @@ func (l *loader) lit(s string) int32 {
 	return id
 }
 
-// addRoot adds a root unless an identical phrase exists (the first one
-// loaded wins). It reports whether the root was added.
-func (l *loader) addRoot(r *Root) bool {
+// phraseKey identifies a phrase by its elements and connectors.
+func phraseKey(els []Elem) string {
 	var b strings.Builder
-	for _, e := range r.Elems {
+	for _, e := range els {
 		b.WriteString(e.Text)
 		b.WriteByte(byte('0' + e.Conn))
 	}
-	key := b.String()
-	if l.seen[key] {
+	return b.String()
+}
+
+// addRoot adds a root unless an identical phrase exists. Inside one layer
+// the first one loaded wins; a root of a later layer replaces the earlier
+// layer's root in place (layering.go). It reports whether the root was
+// added.
+func (l *loader) addRoot(r *Root) bool {
+	key := phraseKey(r.Elems)
+	r.layer = l.layer
+	if old := l.seen[key]; old != nil {
+		if old.layer < l.layer {
+			l.replaceRoot(old, r)
+			l.seen[key] = r
+			return true
+		}
 		if l.d.Options.DupWarn {
 			l.d.Warnings.Add(r.Pos.File, r.Pos.Line, 0, "duplicate phrase %q dropped", r.Text)
 		}
 		return false
 	}
-	l.seen[key] = true
+	l.seen[key] = r
 	r.Order = len(l.d.Roots)
 	l.d.Roots = append(l.d.Roots, r)
 	return true
