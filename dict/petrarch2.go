@@ -30,13 +30,13 @@ import "strings"
 // "." is any actor and "_" an absent one; "Q" as a verb or code stands
 // for the inner verb's own code.
 type Transform struct {
-	Text                                 string
-	Source                               string
+	Text                                string
+	Source                              string
 	InnerSource, InnerTarget, InnerVerb string
-	OuterVerb                            string
-	ResultSource, ResultTarget           string
-	ResultCode                           string
-	Pos                                  Pos
+	OuterVerb                           string
+	ResultSource, ResultTarget          string
+	ResultCode                          string
+	Pos                                 Pos
 }
 
 // p2Linear removes the parse-tree brackets "(...)" and "{...}" of a

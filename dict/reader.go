@@ -43,7 +43,7 @@ func newLoader() *loader {
 			litID:     map[string]int32{},
 			synByName: map[string]int{},
 		},
-		hash: sha256.New(),
+		hash:     sha256.New(),
 		seen:     map[string]*Root{},
 		synLayer: map[string]int{},
 	}
