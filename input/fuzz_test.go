@@ -47,7 +47,9 @@ func FuzzText(f *testing.F) {
 // FuzzDetected reads with format detection, so that the detector and
 // every reader meet arbitrary input.
 func FuzzDetected(f *testing.F) {
-	fuzzReader(f, "", "{\"text\":\"a\"}", "<Sentence><Text>a</Text></Sentence>", "950101 X\na\n", "hello")
+	fuzzReader(f, "", "{\"text\":\"a\"}", "<Sentence><Text>a</Text></Sentence>", "950101 X\na\n", "hello",
+		"\xff\xfe{\x00}\x00", "\xfe\xff\x00a", "\xef\xbb\xbf950101 X\na\n",
+		"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff\xcaH\xcd\xc9\xc9\x07\x04\x00\x00\xff\xff\x86\xa6\x106\x05\x00\x00\x00")
 }
 
 func FuzzParseDate(f *testing.F) {
