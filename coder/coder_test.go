@@ -97,6 +97,8 @@ func TestFilterWords(t *testing.T) {
 		{"tab is not a separator", "Arnor\tmet", false, "Arnor\tmet"},
 		{"tab in news text", "Arnor\tmet\r\nGondor", true, "Arnor|met|Gondor"},
 		{"curly quotes", "\u201cJapan\u201d\u2014Cambodia\u2019s", true, "\"|Japan|\"|Cambodia's"},
+		{"acronyms TABARI", "the U.S. and J. Smith met the US. Then", false, "the|U.S.|and|J.|Smith|met|the|US.|Then"},
+		{"acronyms news", "the U.S. and J. Smith met the US. Then the EU.", true, "the|U.S.|and|J.|Smith|met|the|US|Then|the|EU"},
 		{"long word", strings.Repeat("x", 70), false, strings.Repeat("x", 62) + "|" + strings.Repeat("x", 7)},
 	}
 	for _, tc := range tests {

@@ -117,9 +117,12 @@ func filterWords(text string, fbis, unicode bool, out []rawWord, buf []byte) ([]
 			}
 			single(',', i, i+1)
 		case c == '.':
-			if i > 0 && (isUpper(text[i-1]) || i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1])) {
-				add(c, i, i+1)
-			} else {
+			switch {
+			case i > 0 && i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1]):
+				add(c, i, i+1) // 11.8
+			case i > 0 && isUpper(text[i-1]) && (!unicode || keepAcronymDot(text, i, buf[max(cur, 0):], cur >= 0)):
+				add(c, i, i+1) // U.N., U.S.S.R
+			default:
 				flush()
 			}
 		case c == '\'' || c == '$':
@@ -138,6 +141,30 @@ func filterWords(text string, fbis, unicode bool, out []rawWord, buf []byte) ([]
 		out[i].text = all[out[i].b0:out[i].b1]
 	}
 	return out, buf, all, allCaps
+}
+
+// keepAcronymDot decides, for news text, whether the period at text[i]
+// after a capital letter belongs to the word (word holds the word so far):
+// it does in "U.S." and "J." but not at the end of "talks with the US."
+// or "...in the EU. The", where TABARI would keep it and so lose the match
+// of US and EU.
+func keepAcronymDot(text string, i int, word []byte, inWord bool) bool {
+	if !inWord {
+		return true
+	}
+	if len(word) == 1 || bytesContain(word, '.') {
+		return true // an initial, or the last period of U.S.
+	}
+	return i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\t' && text[i+1] != '\n' && text[i+1] != '\r' && text[i+1] != '"'
+}
+
+func bytesContain(b []byte, c byte) bool {
+	for _, x := range b {
+		if x == c {
+			return true
+		}
+	}
+	return false
 }
 
 func indexFrom(s, sub string, from int) int {
