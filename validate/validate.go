@@ -30,16 +30,16 @@ type Suite interface {
 	Run(report func(Outcome)) (*Summary, error)
 }
 
-// Open returns the suite in a file: a TABARI .project file, or (not yet
-// supported) a PETRARCH XML records file.
+// Open returns the suite in a file: a TABARI .project file or a PETRARCH
+// XML records file.
 func Open(path string) (Suite, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".project":
 		return OpenTabari(path)
 	case ".xml":
-		return nil, fmt.Errorf("validate %s: PETRARCH XML suites are not supported yet", path)
+		return OpenPetrarch(path)
 	}
-	return nil, fmt.Errorf("validate %s: unknown suite type (want a TABARI .project file)", path)
+	return nil, fmt.Errorf("validate %s: unknown suite type (want a TABARI .project or PETRARCH .xml file)", path)
 }
 
 // Print writes one line per failing outcome and the closing line
