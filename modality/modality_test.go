@@ -173,11 +173,11 @@ func TestAnnotate(t *testing.T) {
 }
 
 func FuzzAnalyze(f *testing.F) {
-	f.Add("Japan did not [send] aid.", 14, 18)
-	f.Add("If Japan sends aid, China will object.", 9, 14)
-	f.Add("It\u2019ll n't \xff may", 3, 2)
-	f.Fuzz(func(t *testing.T, s string, start, end int) {
-		res := Analyze(s, twintrack.Span{Start: start, End: end})
+	f.Add("Japan did not [send] aid.", 14, 18, 0, 5)
+	f.Add("If Japan sends aid, China will object.", 9, 14, 3, 8)
+	f.Add("It\u2019ll n't \xff may", 3, 2, -1, 40)
+	f.Fuzz(func(t *testing.T, s string, start, end, as, ae int) {
+		res := Analyze(s, twintrack.Span{Start: start, End: end}, twintrack.Span{Start: as, End: ae})
 		for _, c := range res.Cues {
 			if c.Span.Start < 0 || c.Span.End > len(s) || c.Span.Start >= c.Span.End {
 				t.Fatalf("cue span %v out of bounds in %q", c.Span, s)
