@@ -317,7 +317,12 @@ func (r *Reader) openFile(f file) error {
 	if in == nil {
 		fh, err := os.Open(f.path)
 		if err != nil {
-			return &Error{File: f.path, Msg: err.Error(), Err: err}
+			msg := err.Error()
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				msg = pe.Op + ": " + pe.Err.Error() // the path is already in Error.File
+			}
+			return &Error{File: f.path, Msg: msg, Err: err}
 		}
 		r.close = append(r.close, func() { fh.Close() })
 		in = fh

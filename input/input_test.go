@@ -425,6 +425,18 @@ func TestDirectoryAndGzip(t *testing.T) {
 	if len(docs) != 2 || docs[0].Text != "piped" || docs[1].ID != "notes" || len(errs) != 0 {
 		t.Errorf(`OpenPaths("-", dir) got %+v, %q; want the piped document, then notes`, docs, errStrings(errs))
 	}
+	unreadable := filepath.Join(dir, "b", "notes.txt")
+	r, err = Open(unreadable, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(unreadable); err != nil { // gone between Open and Next
+		t.Fatal(err)
+	}
+	_, errs, _ = drain(t, r, 10)
+	if got := errStrings(errs); len(got) != 1 || got[0] != unreadable+": open: no such file or directory" {
+		t.Errorf("file removed before reading: got errors %q", got)
+	}
 	if _, err := Open("-", Options{}); err == nil {
 		t.Error(`Open("-") without Stdin: got no error, want one`)
 	}
