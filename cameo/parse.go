@@ -29,11 +29,13 @@ type ParseError struct {
 	Msg       string
 }
 
+// Error formats the error as "file:line:col: message".
 func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
 
 // ErrorList is every problem found in a table, in file order.
 type ErrorList []*ParseError
 
+// Error returns the first error and how many more there are.
 func (l ErrorList) Error() string {
 	switch len(l) {
 	case 0:

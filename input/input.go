@@ -55,6 +55,8 @@ type Error struct {
 	Err  error // underlying error, if any
 }
 
+// Error formats the error as "file:line:col: message", leaving out the
+// parts that are not known.
 func (e *Error) Error() string {
 	switch {
 	case e.Line > 0 && e.Col > 0:
@@ -65,6 +67,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
+// Unwrap returns the underlying error, if any.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Summary counts what a Reader has read so far.
