@@ -18,6 +18,7 @@ import (
 // use.
 type Coder struct {
 	d    *dict.Dict
+	idx  *index
 	pool sync.Pool
 	// Explain adds to every event the dictionary entries that produced it.
 	Explain bool
@@ -25,7 +26,7 @@ type Coder struct {
 
 // New returns a coder over d, which must not be modified afterwards.
 func New(d *dict.Dict) *Coder {
-	c := &Coder{d: d}
+	c := &Coder{d: d, idx: newIndex(d)}
 	c.pool.New = func() any { return &sentence{} }
 	return c
 }
@@ -67,7 +68,7 @@ type Result struct {
 func (c *Coder) Code(in Input) Result {
 	s := c.pool.Get().(*sentence)
 	defer c.pool.Put(s)
-	s.d, s.day, s.fwdIn = c.d, in.Date, in.Forward
+	s.d, s.idx, s.day, s.fwdIn = c.d, c.idx, in.Date, in.Forward
 	s.opt = in.Options
 	if s.opt == nil {
 		s.opt = &c.d.Options

@@ -46,22 +46,54 @@ type sentence struct {
 	fwdIn   *Forward // what the previous sentence forwards, nil if forwarding is off
 	matched []int    // scratch for root matching
 	best    []int
-	present []uint32 // present[lit] == epoch when a word of the sentence matches literal lit
-	epoch   uint32
+	present []uint64 // bit set of the literals some word of the sentence matches
+	idx     *index
 }
 
 // has reports whether some word of the sentence matches literal id.
-func (s *sentence) has(id int32) bool { return s.present[id] == s.epoch }
+func (s *sentence) has(id int32) bool { return s.present[id>>6]&(1<<(id&63)) != 0 }
 
 // allPresent reports whether every literal of a root's phrase occurs in
 // the sentence (a cheap test before matching).
 func (s *sentence) allPresent(els []dict.Elem) bool {
 	for i := range els {
-		if s.present[els[i].Lit] != s.epoch {
+		if !s.has(els[i].Lit) {
 			return false
 		}
 	}
 	return true
+}
+
+// index lists, for every literal, the roots whose phrase starts with it,
+// in load order, with the literal of their second element (-1 when they
+// have one element) so that most candidates are rejected without touching
+// the root.
+type index struct {
+	cands [][]cand
+}
+
+type cand struct {
+	second int32
+	root   *dict.Root
+}
+
+func newIndex(d *dict.Dict) *index {
+	x := &index{cands: make([][]cand, len(d.Literals()))}
+	for id := range x.cands {
+		rs := d.RootsStarting(int32(id))
+		if len(rs) == 0 {
+			continue
+		}
+		cs := make([]cand, len(rs))
+		for i, r := range rs {
+			cs[i] = cand{second: -1, root: r}
+			if len(r.Elems) > 1 {
+				cs[i].second = r.Elems[1].Lit
+			}
+		}
+		x.cands[id] = cs
+	}
+	return x
 }
 
 // actorCode resolves the code of the actor root at a head word for the

@@ -66,19 +66,16 @@ func (s *sentence) prepare(text string, unicode bool) string {
 		}
 	}
 	// Slices into litBuf are taken after it stopped growing.
-	if nl := len(s.d.Literals()); len(s.present) != nl {
-		s.present, s.epoch = make([]uint32, nl), 0
-	}
-	s.epoch++
-	if s.epoch == 0 { // wrapped around
+	if nw := (len(s.d.Literals()) + 63) / 64; len(s.present) != nw {
+		s.present = make([]uint64, nw)
+	} else {
 		clear(s.present)
-		s.epoch = 1
 	}
 	for i := range s.w {
 		w := &s.w[i]
 		w.lits = s.litBuf[w.litFrom:w.litTo:w.litTo]
 		for _, m := range w.lits {
-			s.present[m.Lit] = s.epoch
+			s.present[m.Lit>>6] |= 1 << (m.Lit & 63)
 		}
 	}
 	return ""
@@ -171,8 +168,12 @@ func (s *sentence) findRoots() {
 		var best *dict.Root
 		bestScore, bestLast := -1, -1
 		for _, m := range w.lits {
-			for _, r := range s.d.RootsStarting(m.Lit) {
-				if !s.allPresent(r.Elems[1:]) {
+			for _, cd := range s.idx.cands[m.Lit] {
+				if cd.second >= 0 && !s.has(cd.second) {
+					continue
+				}
+				r := cd.root
+				if len(r.Elems) > 2 && !s.allPresent(r.Elems[2:]) {
 					continue
 				}
 				sc, last := s.matchRoot(r, p)
