@@ -1,11 +1,13 @@
 package input
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // sharedData returns ../shared/data next to the module root, skipping the
@@ -92,6 +94,44 @@ func BenchmarkPetrarchSample(b *testing.B) {
 		}
 		if docs, errs := r.All(); len(docs) == 0 || len(errs) > 0 {
 			b.Fatalf("got %d documents, %d errors", len(docs), len(errs))
+		}
+	}
+}
+
+// TestParseLeavesOnShared checks ParseLeaves against real records that
+// have both a <Text> and a <Parse>: the leaf words must spell the text
+// (compared on letters and digits only). The rest differ in the data
+// itself: their trees were parsed from edited sentences.
+func TestParseLeavesOnShared(t *testing.T) {
+	data := sharedData(t)
+	both := regexp.MustCompile(`(?s)<Text>(.*?)</Text>\s*<Parse>(.*?)</Parse>`)
+	norm := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, html.UnescapeString(s))
+	}
+	for _, tt := range []struct {
+		file  string
+		floor int // records whose leaves spell their text, measured 2026-11
+	}{
+		{"GigaWord.sample.PETR.xml", 54},
+		{"PETR.UnitTest.records.xml", 272},
+	} {
+		raw, err := os.ReadFile(filepath.Join(data, "petrarch", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		same := 0
+		for _, m := range both.FindAllStringSubmatch(string(raw), -1) {
+			if norm(ParseLeaves(m[2])) == norm(m[1]) {
+				same++
+			}
+		}
+		if same < tt.floor {
+			t.Errorf("%s: leaves spell the text in %d records, want at least %d", tt.file, same, tt.floor)
 		}
 	}
 }
