@@ -88,8 +88,10 @@ func TestSampleCodesBothTracks(t *testing.T) {
 	}
 	t.Logf("%d events; JPN->KHM government track %+v, opposition track %+v", len(all), *tracks["GOV"], *tracks["OPP"])
 	for role, tr := range tracks {
-		if tr.events < 5 || tr.consult < 2 {
-			t.Errorf("JPN->KHM%s: got %d events (%d meetings or visits), want at least 5 (2)", role, tr.events, tr.consult)
+		// Floors at what the built-in dictionaries reached (2026-11-29:
+		// 28 and 18 on the government track, 28 and 20 on the opposition's).
+		if tr.events < 25 || tr.consult < 15 {
+			t.Errorf("JPN->KHM%s: got %d events (%d meetings or visits), want at least 25 (15)", role, tr.events, tr.consult)
 		}
 	}
 }
