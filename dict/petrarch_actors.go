@@ -186,8 +186,10 @@ func (l *loader) petrDatedCodes(file string, num, col int, raw string) []DatedCo
 //
 // Without "{...}" the regular plural of the last word is added; "{}" adds
 // none; "{X Y}" adds X and Y. An entry with a "!NAME!" marker becomes one
-// entry per listed string, without plurals.
+// entry per listed string, without plurals. Each form matches exactly,
+// or with "'S".
 func (l *loader) readPetrAgents(file, src string) {
+	l.petrPrepositions()
 	marks := map[string][]string{}
 	petrLines(src, func(pl petrLine) {
 		ln := pl.line
@@ -246,12 +248,27 @@ func (l *loader) readPetrAgents(file, src string) {
 				forms = append(forms, nounPlural(phrase))
 			}
 		}
+		// Agents match exactly the forms generated (PETRARCH has no
+		// endings), plus the possessive that raw text writes as one word.
 		for _, f := range forms {
-			if r, _ := l.petrRoot(file, ln, f, Agent, false); r != nil {
-				r.Agent = ac
+			for _, g := range []string{f, f + "'S"} {
+				if r, _ := l.petrRoot(file, ln, g, Agent, true); r != nil {
+					r.Agent = ac
+				}
 			}
 		}
 	})
+}
+
+// petrPrepositions adds FROM to TABARI's built-in prepositions IN and OF
+// (formats.md 9) when PETRARCH agents are loaded: PETRARCH attaches an
+// agent across "from" as well ("soldiers from Gondor" is GONMIL).
+func (l *loader) petrPrepositions() {
+	if l.seen[phraseKey([]Elem{{Text: "FROM", Conn: Tight}})] != nil {
+		return
+	}
+	l.addRoot(&Root{Type: Prep, Text: "FROM", Pos: Pos{File: "<petrarch>"},
+		Elems: []Elem{{Kind: Word, Conn: Tight, Lit: l.lit("FROM"), Text: "FROM"}}})
 }
 
 // petrAgentCode reads "[~GOV]" or "[OPP~]".

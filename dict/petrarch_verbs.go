@@ -23,7 +23,9 @@ import "strings"
 // becomes "_ " (whole word, gap allowed) and "~_" becomes "_"; verb forms
 // take no endings (all regular forms are generated). Synset names may end
 // in "_" (PETRARCH's "no plurals" mark, dropped from the name); members
-// get their regular plural unless they or the name end in "_".
+// get their regular plural unless they or the name end in "_" (or the
+// last word already ends in "S"), and members with Treebank contractions
+// ("DID N'T") also match the joined word ("DIDN'T").
 
 // petrBlock is the verb block being read.
 type petrBlock struct {
@@ -235,8 +237,11 @@ func (l *loader) petrMember(file string, ln line, syn *Synset, text string, plur
 	}
 	texts := []string{strings.TrimRight(text, "_")}
 	last := texts[0][strings.LastIndexAny(texts[0], " _")+1:]
-	if plural && !strings.HasSuffix(text, "_") && last != "" && last[0] != '&' && last[0] != '$' && last[0] != '+' {
+	if plural && !strings.HasSuffix(text, "_") && last != "" && !strings.HasSuffix(last, "S") && isAlnum(last[0]) {
 		texts = append(texts, texts[0][:len(texts[0])-len(last)]+nounPlural(last))
+	}
+	if j, ok := untreebank(texts[0]); ok {
+		texts = append(texts, j)
 	}
 	for _, t := range texts {
 		if strings.Contains(t+" ", syn.Name+" ") || strings.Contains(t, syn.Name+"_") {
@@ -257,6 +262,28 @@ func (l *loader) petrMember(file string, ln line, syn *Synset, text string, plur
 		n, _ := phraseLength(t)
 		syn.Members = append(syn.Members, &Member{Elems: els, Len: n, Text: t})
 	}
+}
+
+// untreebank joins the contractions that Treebank tokenisation splits off
+// ("DID N'T", "CA N'T", "ARNOR 'S") back to their word ("DIDN'T",
+// "CAN'T"), since the shallow coder reads raw text. It reports whether
+// there was anything to join.
+func untreebank(text string) (string, bool) {
+	f := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '_' })
+	if len(f) < 2 {
+		return "", false
+	}
+	joined := false
+	var out []string
+	for i, w := range f {
+		if i > 0 && (strings.HasPrefix(w, "N'T") || strings.HasPrefix(w, "'")) {
+			out[len(out)-1] += w
+			joined = true
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " "), joined
 }
 
 // wholeWords turns a pattern's connectors into their whole-word variants:
