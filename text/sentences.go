@@ -65,8 +65,16 @@ func Sentences(doc string) []twintrack.Span {
 		}
 		t := termLen(doc, i)
 		if t == 0 {
-			_, n := utf8.DecodeRuneInString(doc[i:])
-			i += n
+			if doc[i] < utf8.RuneSelf {
+				// Fast path: skip a run of ordinary ASCII bytes.
+				i++
+				for i < len(doc) && plainASCII[doc[i]] {
+					i++
+				}
+			} else {
+				_, n := utf8.DecodeRuneInString(doc[i:])
+				i += n
+			}
 			last = i
 			continue
 		}
@@ -97,6 +105,15 @@ func Sentences(doc string) []twintrack.Span {
 	emit()
 	return out
 }
+
+// plainASCII marks the ASCII bytes that are neither white space nor a
+// sentence terminator: the splitter skips runs of them without looking.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x21; c < 0x7f; c++ {
+		t[c] = c != '.' && c != '!' && c != '?'
+	}
+	return t
+}()
 
 // endsSentence decides whether the terminator doc[termStart:termEnd],
 // followed by closers up to j and white space up to k, ends the sentence
