@@ -65,6 +65,7 @@ var commands = map[string]command{
 	"tracks":   {"twin-track engagement of a sender with a target's government and opposition", runTracks},
 	"network":  {"actor network as GraphML or CSV edges", runNetwork},
 	"serve":    {"web interface and JSON API over a store", runServe},
+	"demo":     {"code the built-in sample corpus into ./twintrack.db and print the JPN-KHM twin-track report", runDemo},
 }
 
 // Run executes the subcommand named by args[0].
