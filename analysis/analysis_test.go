@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/twintrack/twintrack"
+	"github.com/twintrack/twintrack/cameo"
 )
 
 // ev makes a hand-made event: date, source, target, code and Goldstein
@@ -13,6 +14,9 @@ func ev(date, src, tgt, code string, gold float64, mods ...func(*twintrack.Event
 	e := twintrack.Event{EventDate: date, DocDate: date, Source: src, Target: tgt, Code: code,
 		Root: code[:2], Goldstein: gold, DocID: "d-" + date, EventID: src + code + tgt + date,
 		SentenceText: src + " " + code + " " + tgt}
+	if info, ok := cameo.Resolve(code); ok {
+		e.Plover = info.Plover
+	}
 	switch r := code[:2]; {
 	case r <= "05":
 		e.QuadClass = 1

@@ -14,10 +14,14 @@ import (
 type TrackOptions struct {
 	Options
 	// Roots are the CAMEO roots (or longer code prefixes, "043") that count
-	// as engagement. When empty, QuadClasses decide.
+	// as engagement. When empty, Plover decides.
 	Roots []string
-	// QuadClasses count as engagement when Roots is empty; empty means 1
-	// and 2 (verbal and material cooperation).
+	// Plover lists the PLOVER event types that count as engagement
+	// (CONSULT, AGREE, SUPPORT, COOPERATE, AID), compared without regard to
+	// case. When empty, QuadClasses decide.
+	Plover []string
+	// QuadClasses count as engagement when Roots and Plover are empty;
+	// empty means 1 and 2 (verbal and material cooperation).
 	QuadClasses []int
 	// Evidence is how many events to keep as evidence per track and
 	// period, earliest first; 0 keeps none and a negative number all.
@@ -127,6 +131,14 @@ func (o *TrackOptions) engages(ev *twintrack.Event) bool {
 	if len(o.Roots) > 0 {
 		for _, r := range o.Roots {
 			if r != "" && strings.HasPrefix(ev.Code, r) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(o.Plover) > 0 {
+		for _, p := range o.Plover {
+			if ev.Plover != "" && strings.EqualFold(ev.Plover, p) {
 				return true
 			}
 		}

@@ -78,6 +78,16 @@ func TestTwinTrack(t *testing.T) {
 			twinPeriods: 2, active: 2, totalGov: 2, totalOpp: 2,
 		},
 		{
+			name:   "PLOVER types",
+			sender: "JPN",
+			// 043 is CONSULT, 036 AGREE and 071 AID.
+			opt: TrackOptions{Options: Options{By: Year, To: date("2013-12-31")}, Plover: []string{"agree", "AID"}},
+			rows: []rowWant{
+				{"2013", 1, 1, 0, true, 0, 1, 0, 1, 0, 0, 0.5, true},
+			},
+			active: 1, twinPeriods: 1, totalGov: 1, totalOpp: 1,
+		},
+		{
 			name:   "conflict quad classes",
 			sender: "JPN",
 			opt:    TrackOptions{Options: Options{By: Year, From: date("2014-01-01"), To: date("2014-12-31")}, QuadClasses: []int{3, 4}},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/analysis"
+	"github.com/twintrack/twintrack/cameo"
 	"github.com/twintrack/twintrack/sqlite"
 	"github.com/twintrack/twintrack/store"
 )
@@ -22,8 +23,12 @@ import (
 func writeEvents(t *testing.T, extra ...string) string {
 	t.Helper()
 	mk := func(id, date, src, tgt, code string, quad int, gold float64, text string) twintrack.Event {
-		return twintrack.Event{EventID: id, DocID: "doc-" + id, DocDate: date, EventDate: date, Source: src, Target: tgt,
+		e := twintrack.Event{EventID: id, DocID: "doc-" + id, DocDate: date, EventDate: date, Source: src, Target: tgt,
 			Code: code, Root: code[:2], QuadClass: quad, Goldstein: gold, SentenceText: text}
+		if info, ok := cameo.Resolve(code); ok {
+			e.Plover = info.Plover
+		}
+		return e
 	}
 	evs := []twintrack.Event{
 		mk("e1", "2013-02-01", "JPNGOV", "KHMGOV", "043", 1, 2.8, "Japan hosted Cambodia's prime minister."),
@@ -183,6 +188,15 @@ func TestTracksCommand(t *testing.T) {
 		t.Errorf("csv total row %v, want gov 1 opp 2 (negated counted with --all)", last)
 	}
 
+	out, _, err = run(t, "tracks", "JPN", "KHM", "--events", path, "--format", "csv", "--plover", "aid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs = readCSV(t, out)
+	if last := recs[len(recs)-1]; last[4] != "1" || last[5] != "0" {
+		t.Errorf("--plover aid: total row %v, want gov 1 (the 071) and opp 0", last)
+	}
+
 	svg := filepath.Join(t.TempDir(), "t.svg")
 	out, _, err = run(t, "tracks", "JPN", "KHM", "--events", path, "--format", "json", "--plot", svg, "--evidence", "0")
 	if err != nil {
@@ -280,7 +294,8 @@ func TestAnalysisUsageErrors(t *testing.T) {
 		want string
 	}{
 		{"tracks needs two actors", []string{"tracks", "JPN", "--events", path}, "want SENDER and TARGET"},
-		{"roots and quad", []string{"tracks", "JPN", "KHM", "--roots", "04", "--quad", "1", "--events", path}, "not both"},
+		{"roots and quad", []string{"tracks", "JPN", "KHM", "--roots", "04", "--quad", "1", "--events", path}, "not several"},
+		{"quad and plover", []string{"tracks", "JPN", "KHM", "--plover", "AID", "--quad", "1", "--events", path}, "not several"},
 		{"bad quad", []string{"tracks", "JPN", "KHM", "--quad", "5", "--events", path}, "bad QuadClass"},
 		{"bad period", []string{"dyads", "--source", "JPN", "--by", "decade", "--events", path}, "unknown period"},
 		{"bad from", []string{"dyads", "--source", "JPN", "--from", "79", "--events", path}, "--from"},

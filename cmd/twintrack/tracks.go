@@ -20,7 +20,8 @@ import (
 // its opposition side, the opposition share, whether both tracks are active,
 // the visit balance and the evidence.
 //
-//	twintrack tracks SENDER TARGET [--by year] [--roots 03,04,05 | --quad 1,2]
+//	twintrack tracks SENDER TARGET [--by year]
+//	    [--roots 03,04,05 | --quad 1,2 | --plover CONSULT,AGREE,AID]
 //	    [--from D] [--to D] [--format text|json|csv] [--plot FILE.svg]
 //	    [--evidence N] [--baseline] [--all] [--events FILE | --db URL]
 //
@@ -32,13 +33,14 @@ func runTracks(ctx context.Context, args []string, env *Env) error {
 	by := fs.String("by", "year", "period: day, week, month or year")
 	roots := fs.String("roots", "", "CAMEO roots or code prefixes that count as engagement, comma separated (e.g. 03,04,05)")
 	quads := fs.String("quad", "", "QuadClasses that count as engagement, comma separated (default 1,2)")
+	plover := fs.String("plover", "", "PLOVER types that count as engagement, comma separated (e.g. CONSULT,AGREE,SUPPORT,COOPERATE,AID)")
 	format := fs.String("format", "text", "output format: text, json or csv")
 	plot := fs.String("plot", "", "also draw the two tracks as an SVG chart in this file")
 	evidence := fs.Int("evidence", 3, "evidence events to show per track and period (-1: all)")
 	baseline := fs.Bool("baseline", false, "also summarise every other sender's engagement with TARGET, for comparison")
 	ef := addEventFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: twintrack tracks SENDER TARGET [--by year] [--roots 03,04,05 | --quad 1,2] [--from D] [--to D] [--format text|json|csv] [--plot FILE.svg] [--evidence N] [--baseline] [--all] [--events FILE | --db URL]")
+		fmt.Fprintln(env.Stderr, "usage: twintrack tracks SENDER TARGET [--by year] [--roots 03,04,05 | --quad 1,2 | --plover CONSULT,AID] [--from D] [--to D] [--format text|json|csv] [--plot FILE.svg] [--evidence N] [--baseline] [--all] [--events FILE | --db URL]")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
@@ -49,8 +51,14 @@ func runTracks(ctx context.Context, args []string, env *Env) error {
 		return usageError("tracks", "want SENDER and TARGET (e.g. tracks JPN KHM), got %d arguments", len(pos))
 	}
 	sender, target := strings.ToUpper(pos[0]), strings.ToUpper(pos[1])
-	if *roots != "" && *quads != "" {
-		return usageError("tracks", "give --roots or --quad, not both")
+	given := 0
+	for _, f := range []string{*roots, *quads, *plover} {
+		if f != "" {
+			given++
+		}
+	}
+	if given > 1 {
+		return usageError("tracks", "give one of --roots, --quad and --plover, not several")
 	}
 	base, err := ef.options(*by)
 	if err != nil {
@@ -64,6 +72,9 @@ func runTracks(ctx context.Context, args []string, env *Env) error {
 			}
 			opt.Roots = append(opt.Roots, r)
 		}
+	}
+	for _, p := range splitList(*plover) {
+		opt.Plover = append(opt.Plover, strings.ToUpper(p))
 	}
 	for _, q := range splitList(*quads) {
 		n, err := strconv.Atoi(q)
@@ -181,6 +192,8 @@ func writeTracksText(w io.Writer, tr *analysis.Tracks, opt *analysis.TrackOption
 	what := "QuadClass 1,2 (cooperation)"
 	if len(opt.Roots) > 0 {
 		what = "roots " + strings.Join(opt.Roots, ",")
+	} else if len(opt.Plover) > 0 {
+		what = "PLOVER " + strings.Join(opt.Plover, ",")
 	} else if len(opt.QuadClasses) > 0 {
 		var qs []string
 		for _, q := range opt.QuadClasses {
