@@ -1,7 +1,10 @@
 // Package analysis turns coded events into the measures analysts ask for:
-// dyad panels (A→B events per period, zero-filled), twin-track engagement (a
-// sender's cooperation with a target country's government and with its
-// opposition, period by period) and actor networks.
+// dyad panels (A→B events per period, zero-filled: Dyads), twin-track
+// engagement (a sender's cooperation with a target country's government and
+// with its opposition, period by period: TwinTrack, and every sender's
+// totals for comparison: Baseline) and actor networks (Network, written as
+// GraphML or CSV). Deduplicate keeps one report per happening, or applies
+// the one-a-day filter, with the store's rules.
 //
 // Everything here is a pure function of a sequence of events, so the command
 // line, the store and the web server share one implementation. Sequences are
