@@ -79,6 +79,8 @@ type Evidence struct {
 // side→sender 043. In counts the side coming to the sender: sender→side 043
 // or side→sender 042. One sentence counts once per direction, since a
 // dictionary's paired code ([042:043]) codes the same visit both ways.
+// Visits are counted whatever TrackOptions choose as engagement; negated and
+// modal visits are left out like other events.
 type Visits struct {
 	Out int `json:"out"`
 	In  int `json:"in"`
