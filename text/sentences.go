@@ -19,6 +19,8 @@ import (
 //     after it) that is followed by white space and then by something that
 //     can start a sentence: an upper-case letter, a digit, an opening quote
 //     or bracket, or a letter of a script without case;
+//   - after a full-width stop ('。', '！', '？'), with or without white
+//     space, before something that can start a sentence;
 //   - at the end of the text.
 //
 // A single '.' after an abbreviation does not end a sentence when the
@@ -92,6 +94,11 @@ func Sentences(doc string) []twintrack.Span {
 			break
 		}
 		if spaceLen(doc, j) == 0 {
+			// Chinese and Japanese put no space after a full stop; after a
+			// closing quote ("…？”他问") the sentence goes on.
+			if j == termEnd && fullWidthEnd(doc[termStart:termEnd]) && startsSentence(doc, j) {
+				emit()
+			}
 			continue // "3.5", "U.S.A", "?!x": not followed by white space
 		}
 		k := j
@@ -313,6 +320,12 @@ func termLen(doc string, i int) int {
 		return 3
 	}
 	return 0
+}
+
+// fullWidthEnd reports whether a terminator run ends with a full-width
+// stop ('。', '！' or '？'), which ends a sentence without a following space.
+func fullWidthEnd(term string) bool {
+	return strings.HasSuffix(term, "。") || strings.HasSuffix(term, "！") || strings.HasSuffix(term, "？")
 }
 
 // closerLen returns the byte length of the closing quote or bracket at i, or 0.

@@ -60,6 +60,7 @@ func TestSentences(t *testing.T) {
 		{"lone CR paragraphs", "One\r\rTwo", []string{"One", "Two"}},
 		{"non-ASCII start", "Er ging. Über alles. Ça va.", []string{"Er ging.", "Über alles.", "Ça va."}},
 		{"caseless script", "Talks ended. 会谈结束。 Next.", []string{"Talks ended.", "会谈结束。", "Next."}},
+		{"full-width stops without space", "会谈结束。双方同意！明天呢？”他问。", []string{"会谈结束。", "双方同意！", "明天呢？”他问。"}},
 		{"dotted word", "Visit www.example.org today. U.S.A. is big.", []string{"Visit www.example.org today.", "U.S.A. is big."}},
 		{"digit starts sentence", "Talks ended. 50,000 people marched.", []string{"Talks ended.", "50,000 people marched."}},
 		{"non-breaking space", "Talks ended.\u00a0They left.", []string{"Talks ended.", "They left."}},
