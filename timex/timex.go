@@ -83,15 +83,19 @@ func All(sentence string, report time.Time) []Date {
 
 // Annotate sets the event's EventDate and DatePrecision from the time
 // expression of its sentence that belongs to its verb (see nearest),
-// resolved against its DocDate. It leaves the event alone, and returns
-// false, when DocDate is not a YYYY-MM-DD date, when the coder already moved
+// resolved against its DocDate (when DocDate is empty, only expressions that
+// carry their own year resolve). It leaves the event alone, and returns
+// false, when DocDate is neither empty nor a YYYY-MM-DD date, when the coder already moved
 // EventDate away from DocDate (TABARI-style time shifting), or when the
 // sentence has no usable expression. A future expression sets the report
 // date with day precision.
 func Annotate(ev *twintrack.Event) bool {
-	report, err := time.Parse("2006-01-02", ev.DocDate)
-	if err != nil {
-		return false
+	var report time.Time // unknown: only expressions with their own year resolve
+	if ev.DocDate != "" {
+		var err error
+		if report, err = time.Parse("2006-01-02", ev.DocDate); err != nil {
+			return false
+		}
 	}
 	if ev.EventDate != "" && ev.EventDate != ev.DocDate {
 		return false

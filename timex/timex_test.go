@@ -147,6 +147,7 @@ func TestAnnotate(t *testing.T) {
 		{"no verb span takes first", twintrack.Event{DocDate: "2015-03-12"}, true, "2015-03-09", "day", -1},
 		{"coder shifted date kept", twintrack.Event{DocDate: "2015-03-12", EventDate: "2015-03-10"}, false, "2015-03-10", "", verb},
 		{"bad doc date", twintrack.Event{DocDate: "12/03/2015"}, false, "", "", verb},
+		{"no doc date: absolute date only", twintrack.Event{}, true, "1979-01-01", "month", -1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
