@@ -193,8 +193,8 @@ func parseGroups(name string, data []byte) ([]*group, []string) {
 				errf(n, 1, "synonym %q not directly after its head or another synonym", body)
 				continue
 			}
-			if !phraseRE.MatchString(body) {
-				errf(n, 1, "malformed synonym %q (want WORD_WORD_)", body)
+			if !phraseRE.MatchString(body) || len(body) < 3 {
+				errf(n, 1, "malformed synonym %q (want WORD_WORD_, at least two characters)", body)
 			}
 			cur.phrases = append(cur.phrases, body[1:])
 			if !strings.HasSuffix(body, "_") {
@@ -205,8 +205,8 @@ func parseGroups(name string, data []byte) ([]*group, []string) {
 				errf(n, 1, "head %q: codes go on their own tab-indented lines, words are joined by _", body)
 				continue
 			}
-			if !phraseRE.MatchString(body) {
-				errf(n, 1, "malformed head %q (want WORD_WORD_)", body)
+			if !phraseRE.MatchString(body) || len(body) < 2 {
+				errf(n, 1, "malformed head %q (want WORD_WORD_, at least two characters)", body)
 			}
 			cur = &group{file: name, line: n, phrases: []string{body}}
 			if !strings.HasSuffix(body, "_") {
@@ -528,6 +528,8 @@ func FuzzParseGroupsAgreesWithEngine(f *testing.F) {
 	f.Add("# header\nDONALD_TRUMP_\n\t[USAGOV 170120-210120]\n\t[USAGOV >250119]\n\t[USAELI]\n~~FINISH\n")
 	f.Add("ONLY_ONE_\n\t[JPNGOV <891231]\n~~FINISH\n")
 	f.Add("U.S._DEMOCRATIC_PARTY_\n\t[USAOPPPTY <610120]\n\t[---]\n~~FINISH\n")
+	f.Add("0 \n\t[---]\n~~FINISH") // found by fuzzing: one-character phrases are errors
+	f.Add("A_\n\t[AAA]\n~~FINISH") // found by fuzzing: A duplicates a built-in word
 	sample := []time.Time{
 		time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC),
