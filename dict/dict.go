@@ -232,15 +232,15 @@ func (d *Dict) MatchWord(buf []Match, word string) []Match {
 		return buf
 	}
 	t := d.trie
-	n := t.root[word[0]]
+	n, lit := t.root[word[0]].child, t.root[word[0]].lit
 	for l := 1; n >= 0; l++ {
-		if id := t.nodes[n].lit; id >= 0 && (l > 1 || len(word) == 1 || !isAlnum(word[1])) {
-			buf = append(buf, Match{Lit: id, Exact: l == len(word)})
+		if lit >= 0 && (l > 1 || len(word) == 1 || !isAlnum(word[1])) {
+			buf = append(buf, Match{Lit: lit, Exact: l == len(word)})
 		}
 		if l == len(word) {
 			break
 		}
-		n = t.child(n, word[l])
+		n, lit = t.step(n, word[l])
 	}
 	return buf
 }

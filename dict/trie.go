@@ -3,23 +3,46 @@ package dict
 import "sort"
 
 // trie indexes the literals by their bytes so that all literals that a
-// word begins with are found in one pass over the word. The root's
-// children are a direct table by first byte; deeper nodes keep their
-// children as sorted edge lists.
+// word begins with are found in one pass over the word. The children of
+// the root are a table by first byte; every deeper edge (parent node,
+// byte) is a slot of one open-addressing hash table that also holds the
+// literal ending at the child, so a step costs one probe.
 type trie struct {
-	root  [256]int32 // child of the root by byte, -1 when none
-	nodes []trieNode
-	edges []trieEdge
+	root [256]trieSlot
+	tab  []trieSlot
+	bits uint
 }
 
-type trieNode struct {
-	lit          int32 // literal ending here, -1 when none
-	first, count int32 // children: edges[first : first+count]
+// trieSlot is an edge: key is (parent<<8 | byte) + 1, 0 for an empty slot.
+type trieSlot struct {
+	key   uint64
+	child int32 // -1 for none (root table)
+	lit   int32 // literal ending at child, -1 for none
 }
 
 type trieEdge struct {
 	b     byte
 	child int32
+}
+
+func (t *trie) slot(key uint64) uint64 {
+	return (key * 0x9E3779B97F4A7C15) >> (64 - t.bits)
+}
+
+// step returns the child of node n by byte b and the literal ending
+// there; child is -1 when there is none.
+func (t *trie) step(n int32, b byte) (child, lit int32) {
+	key := uint64(n)<<8 | uint64(b) + 1
+	mask := uint64(len(t.tab) - 1)
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		sl := &t.tab[i]
+		if sl.key == key {
+			return sl.child, sl.lit
+		}
+		if sl.key == 0 {
+			return -1, -1
+		}
+	}
 }
 
 // buildTrie indexes lits. Literals are inserted in sorted order, so every
@@ -54,46 +77,27 @@ func buildTrie(lits []string) *trie {
 		}
 		tmp[n].lit = id
 	}
-	t := &trie{nodes: make([]trieNode, len(tmp)), edges: make([]trieEdge, 0, nEdges)}
+	t := &trie{bits: 4}
+	for 1<<t.bits < 2*nEdges {
+		t.bits++
+	}
+	t.tab = make([]trieSlot, 1<<t.bits)
+	mask := uint64(len(t.tab) - 1)
 	for i := range t.root {
-		t.root[i] = -1
+		t.root[i] = trieSlot{child: -1, lit: -1}
 	}
 	for _, e := range tmp[0].kids {
-		t.root[e.b] = e.child
+		t.root[e.b] = trieSlot{child: e.child, lit: tmp[e.child].lit}
 	}
-	for i, tn := range tmp {
-		t.nodes[i] = trieNode{lit: tn.lit, first: int32(len(t.edges)), count: int32(len(tn.kids))}
-		t.edges = append(t.edges, tn.kids...)
+	for n := 1; n < len(tmp); n++ {
+		for _, e := range tmp[n].kids {
+			key := uint64(n)<<8 | uint64(e.b) + 1
+			i := t.slot(key)
+			for t.tab[i].key != 0 {
+				i = (i + 1) & mask
+			}
+			t.tab[i] = trieSlot{key: key, child: e.child, lit: tmp[e.child].lit}
+		}
 	}
 	return t
-}
-
-// child returns the child of node n by byte b, or -1.
-func (t *trie) child(n int32, b byte) int32 {
-	nd := &t.nodes[n]
-	es := t.edges[nd.first : nd.first+nd.count]
-	if len(es) <= 8 {
-		for i := range es {
-			if es[i].b == b {
-				return es[i].child
-			}
-			if es[i].b > b {
-				return -1
-			}
-		}
-		return -1
-	}
-	lo, hi := 0, len(es)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if es[m].b < b {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(es) && es[lo].b == b {
-		return es[lo].child
-	}
-	return -1
 }
