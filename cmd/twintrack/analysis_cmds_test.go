@@ -138,6 +138,14 @@ func TestDyadsCommand(t *testing.T) {
 	if b, err := os.ReadFile(svg); err != nil || !bytes.Contains(b, []byte("JPNGOV-&gt;KHMOPP")) {
 		t.Errorf("plot %s: %v, or it lacks the dyad's series", svg, err)
 	}
+	for measure, want := range map[string]string{"goldstein": "Goldstein sum", "quad": "material cooperation"} {
+		if _, _, err := run(t, "dyads", "--events", path, "--source", "JPN", "--plot", svg, "--plot-measure", measure); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(svg); err != nil || !bytes.Contains(b, []byte(want)) {
+			t.Errorf("--plot-measure %s: %v, or the chart lacks %q", measure, err, want)
+		}
+	}
 }
 
 func TestDyadsBadLines(t *testing.T) {
@@ -301,6 +309,7 @@ func TestAnalysisUsageErrors(t *testing.T) {
 		{"bad from", []string{"dyads", "--source", "JPN", "--from", "79", "--events", path}, "--from"},
 		{"to before from", []string{"network", "--from", "2015", "--to", "2014", "--events", path}, "before"},
 		{"no dyad", []string{"dyads", "--events", path}, "at least one"},
+		{"bad plot measure", []string{"dyads", "--source", "JPN", "--plot-measure", "tone", "--events", path}, "--plot-measure"},
 		{"bad format", []string{"network", "--format", "gexf", "--events", path}, "unknown format"},
 	}
 	for _, tc := range tests {

@@ -25,7 +25,8 @@ import (
 //
 //	twintrack dyads --source A --target B [--source C --target D ...]
 //	    [--by day|week|month|year] [--from D] [--to D] [--format csv|json]
-//	    [--plot FILE.svg] [--all] [--events FILE | --db URL]
+//	    [--plot FILE.svg [--plot-measure events|goldstein|quad]] [--all]
+//	    [--dedup none|events|one-a-day] [--events FILE | --db URL]
 //
 // Each --source pairs with the --target in the same position; a missing
 // target (or source) matches every actor.
@@ -37,7 +38,8 @@ func runDyads(ctx context.Context, args []string, env *Env) error {
 	fs.Var(&targets, "target", "target actor code prefix (repeatable, pairs with --source)")
 	by := fs.String("by", "month", "period: day, week, month or year")
 	format := fs.String("format", "csv", "output format: csv or json")
-	plot := fs.String("plot", "", "also draw the event counts as an SVG chart in this file")
+	plot := fs.String("plot", "", "also draw the panels as an SVG chart in this file")
+	measure := fs.String("plot-measure", "events", "what --plot draws: events (lines), goldstein (sums, bars) or quad (the first dyad by QuadClass, bars)")
 	ef := addEventFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "usage: twintrack dyads --source A --target B [--source C --target D ...] [--by day|week|month|year] [--from D] [--to D] [--format csv|json] [--plot FILE.svg] [--events FILE | --db URL]")
@@ -71,6 +73,9 @@ func runDyads(ctx context.Context, args []string, env *Env) error {
 	if *format != "csv" && *format != "json" {
 		return usageError("dyads", "unknown format %q (want csv or json)", *format)
 	}
+	if *measure != "events" && *measure != "goldstein" && *measure != "quad" {
+		return usageError("dyads", "unknown --plot-measure %q (want events, goldstein or quad)", *measure)
+	}
 	events, finish, err := ef.open(ctx, env, dyads, opt)
 	if err != nil {
 		return err
@@ -97,7 +102,14 @@ func runDyads(ctx context.Context, args []string, env *Env) error {
 		return err
 	}
 	if *plot != "" {
-		if err := writeSVG(*plot, chart.Line, chart.PanelEvents(panels)); err != nil {
+		draw, c := chart.Line, chart.PanelEvents(panels)
+		switch *measure {
+		case "goldstein":
+			draw, c = chart.Bar, chart.PanelGoldstein(panels)
+		case "quad":
+			draw, c = chart.Bar, chart.PanelQuadClass(panels[0])
+		}
+		if err := writeSVG(*plot, draw, c); err != nil {
 			return err
 		}
 	}
