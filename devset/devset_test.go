@@ -19,12 +19,13 @@ import (
 var showMistakes = flag.Bool("mistakes", false, "print every sentence where the built-in dictionaries disagree with the gold events")
 
 // Floors: the scores the built-in dictionaries reach on the development set
-// (measured 2026-11-29). A change that lowers any of them fails the test;
-// raise them when the dictionaries improve.
+// (measured 2026-11-29), less about 0.01 so that rounding and a single
+// changed sentence do not fail the build. A change that lowers a score
+// further fails the test; raise the floors when the dictionaries improve.
 var floors = map[string]struct{ p, r float64 }{
-	"exact": {0.75, 0.74},
-	"root":  {0.76, 0.75},
-	"dyad":  {0.84, 0.82},
+	"exact": {0.74, 0.73},
+	"root":  {0.75, 0.74},
+	"dyad":  {0.83, 0.81},
 }
 
 func builtin(t testing.TB) *coder.Coder {
@@ -57,18 +58,18 @@ func code(t testing.TB, c *coder.Coder, gold []devset.Sentence) []twintrack.Even
 // heldFloors are the held-out set's floors. Its mistakes are never printed
 // by this test: tuning on them would spoil the estimate.
 var heldFloors = map[string]struct{ p, r float64 }{
-	"exact": {0.49, 0.46},
-	"root":  {0.52, 0.49},
-	"dyad":  {0.73, 0.69},
+	"exact": {0.48, 0.45},
+	"root":  {0.51, 0.48},
+	"dyad":  {0.72, 0.68},
 }
 
 // pipelineFloors are the floors of the development set coded as the
 // ingest pipeline does it: the coder, then the modality pass, so that
 // negated, future and hypothetical events are not counted.
 var pipelineFloors = map[string]struct{ p, r float64 }{
-	"exact": {0.80, 0.73},
-	"root":  {0.81, 0.74},
-	"dyad":  {0.89, 0.82},
+	"exact": {0.79, 0.72},
+	"root":  {0.80, 0.73},
+	"dyad":  {0.88, 0.81},
 }
 
 func TestPipelineOnDevset(t *testing.T) {
