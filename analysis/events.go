@@ -68,13 +68,13 @@ type lineError struct {
 	msg    string
 }
 
-// decodeLine decodes one JSON object into ev and requires nothing after it.
+// decodeLine decodes one JSON object into ev; json.Unmarshal also rejects
+// anything after the object.
 func decodeLine(b []byte, ev *twintrack.Event) *lineError {
 	if b[0] != '{' {
 		return &lineError{0, "want a JSON object"}
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(ev); err != nil {
+	if err := json.Unmarshal(b, ev); err != nil {
 		var syn *json.SyntaxError
 		var typ *json.UnmarshalTypeError
 		switch {
@@ -82,13 +82,8 @@ func decodeLine(b []byte, ev *twintrack.Event) *lineError {
 			return &lineError{max(syn.Offset-1, 0), syn.Error()}
 		case errors.As(err, &typ):
 			return &lineError{max(typ.Offset-1, 0), fmt.Sprintf("field %s: %s", typ.Field, typ.Error())}
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return &lineError{int64(len(b)), "unexpected end of line"}
 		}
 		return &lineError{0, err.Error()}
-	}
-	if off := dec.InputOffset(); len(bytes.TrimSpace(b[off:])) > 0 {
-		return &lineError{off, "text after the event object"}
 	}
 	return nil
 }

@@ -20,7 +20,7 @@ func TestDecodeEvents(t *testing.T) {
 			[]string{"ev.jsonl:2:16: invalid character 'x' looking for beginning of value"}},
 		{"wrong type", `{"event_id":"a","sentence":"zero"}`, "", []string{"ev.jsonl:1:"}},
 		{"not an object", `["a"]`, "", []string{"ev.jsonl:1:1: want a JSON object"}},
-		{"trailing text", `{"event_id":"a"} {"event_id":"b"}`, "", []string{"ev.jsonl:1:17: text after the event object"}},
+		{"trailing text", `{"event_id":"a"} {"event_id":"b"}`, "", []string{"ev.jsonl:1:18: invalid character '{' after top-level value"}},
 		{"truncated", `{"event_id":"a"`, "", []string{"ev.jsonl:1:"}},
 	}
 	for _, tc := range tests {
