@@ -136,6 +136,10 @@ func TestDetect(t *testing.T) {
 		{"tabari star header", "950101*INTRO\nNotes.\n", "tabari"},
 		{"tabari after banner", "####\n# suite\n####\n\n000101  START-00\nText.\n", "tabari"},
 		{"number inside paragraph is text", "The rally drew\n123456 people on Monday.\n", "text"},
+		{"text starting with a number", "150000 people marched on Monday.\n\nPolice watched.", "text"},
+		{"paragraph starting with a number", "Rally.\n\n150101 people marched.", "text"},
+		{"tabari four-digit year", "20130728 YYYY-01\nText.\n", "tabari"},
+		{"tabari after blank lines", "\n\n  \n950101 A\nText.\n", "tabari"},
 		{"text", "Japan hosted the opposition leader.", "text"},
 		{"empty", "", "text"},
 	}

@@ -80,6 +80,27 @@ func TestSharedFiles(t *testing.T) {
 	}
 }
 
+// TestDetectShared checks format detection on the heads of the shared
+// files, including TABARI's validation file, which opens with banners.
+func TestDetectShared(t *testing.T) {
+	data := sharedData(t)
+	for file, want := range map[string]string{
+		"tabari/Validate.text":               "tabari",
+		"tabari/TABARI.Demo.text":            "tabari",
+		"petrarch/GigaWord.sample.PETR.xml":  "petrarch",
+		"petrarch/PETR.UnitTest.records.xml": "petrarch",
+		"tabari/Validate.project":            "text",
+	} {
+		b, err := os.ReadFile(filepath.Join(data, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Detect(b[:min(len(b), 4096)]); got != want {
+			t.Errorf("Detect(%s) got %q, want %q", file, got, want)
+		}
+	}
+}
+
 func BenchmarkPetrarchSample(b *testing.B) {
 	path := filepath.Join(sharedData(b), "petrarch", "GigaWord.sample.PETR.xml")
 	st, err := os.Stat(path)
