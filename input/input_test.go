@@ -295,6 +295,18 @@ Japan hosted the opposition leader &amp; his aides.
 	}
 }
 
+func TestPetrarchLongRecord(t *testing.T) {
+	src := "<Sentences>\n<Sentence id=\"long\">\n<Text>" + strings.Repeat("word ", 100) + "</Text>\n</Sentence>\n" +
+		"<Sentence id=\"short\"><Text>Fine.</Text></Sentence>\n</Sentences>\n"
+	docs, errs, _ := readString(t, src, "long.xml", Options{MaxDocBytes: 200})
+	if len(docs) != 1 || docs[0].ID != "short" {
+		t.Errorf("got %+v, want only the short record", docs)
+	}
+	if got := errStrings(errs); len(got) != 1 || got[0] != "long.xml:2: record longer than 200 bytes" {
+		t.Errorf("got errors %q, want the long record reported at line 2", got)
+	}
+}
+
 func TestParseLeaves(t *testing.T) {
 	tests := []struct{ name, tree, want string }{
 		{"simple", "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is)) (. .)))", "Arnor is."},

@@ -71,11 +71,7 @@ func (s *petrarchSource) next() (twintrack.Document, int, error) {
 			continue
 		}
 		if s.in {
-			if len(s.buf) < s.max {
-				s.buf = append(s.buf, c)
-			} else {
-				s.overflow = true
-			}
+			s.add(c)
 		}
 		switch c {
 		case '\n':
@@ -112,6 +108,16 @@ func (s *petrarchSource) next() (twintrack.Document, int, error) {
 	}
 }
 
+// add appends c to the open element. Past max bytes the element is marked
+// too long and only its last bytes are kept, enough to see its end tag.
+func (s *petrarchSource) add(c byte) {
+	if keep := len(sentenceClose) - 1; len(s.buf) >= s.max && len(s.buf) > keep {
+		s.overflow = true
+		s.buf = append(s.buf[:0], s.buf[len(s.buf)-keep:]...)
+	}
+	s.buf = append(s.buf, c)
+}
+
 func isNameEnd(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/'
 }
@@ -132,11 +138,7 @@ func (s *petrarchSource) skipComment() error {
 			return &Error{Line: start, Msg: "comment not closed before the end of the file"}
 		}
 		if s.in {
-			if len(s.buf) < s.max {
-				s.buf = append(s.buf, c)
-			} else {
-				s.overflow = true
-			}
+			s.add(c)
 		}
 		switch {
 		case c == '\n':
