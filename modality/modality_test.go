@@ -188,3 +188,24 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrent calls Analyze from several goroutines (run with -race):
+// the ingest pipeline annotates events on all cores.
+func TestConcurrent(t *testing.T) {
+	s, v := mark(t, "Japan said it would not [send] troops.")
+	done := make(chan Result)
+	for range 8 {
+		go func() {
+			var r Result
+			for range 200 {
+				r = Analyze(s, v)
+			}
+			done <- r
+		}()
+	}
+	for range 8 {
+		if r := <-done; !r.Negated || r.Modality != Hypothetical {
+			t.Errorf("concurrent Analyze = negated %v modality %q, want true hypothetical", r.Negated, r.Modality)
+		}
+	}
+}

@@ -189,3 +189,25 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrent calls Resolve from several goroutines (run with -race):
+// the ingest pipeline annotates events on all cores.
+func TestConcurrent(t *testing.T) {
+	s := "Abe met Hun Sen on Monday and in January 1979."
+	want, _ := Resolve(s, report)
+	done := make(chan Date)
+	for range 8 {
+		go func() {
+			var d Date
+			for range 200 {
+				d, _ = Resolve(s, report)
+			}
+			done <- d
+		}()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Resolve = %+v, want %+v", got, want)
+		}
+	}
+}
