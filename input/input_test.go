@@ -476,8 +476,14 @@ func TestTruncatedGzip(t *testing.T) {
 	if len(docs) == 0 || len(docs) >= 2000 {
 		t.Errorf("got %d documents, want those before the cut", len(docs))
 	}
-	if len(errs) == 0 || len(errs) > 2 || !strings.Contains(errs[len(errs)-1].Error(), "unexpected EOF") {
-		t.Errorf("got errors %q, want the cut reported once", errStrings(errs))
+	reads := 0
+	for _, e := range errs {
+		if strings.Contains(e.Error(), "read: unexpected EOF") {
+			reads++
+		}
+	}
+	if reads != 1 || len(errs) > 2 {
+		t.Errorf("got errors %q, want the cut reported once (after the cut line, if any)", errStrings(errs))
 	}
 }
 

@@ -78,13 +78,13 @@ func (s *jsonlSource) readLine() ([]byte, error) {
 		}
 		if err != nil {
 			if err != io.EOF {
-				s.err = fmt.Errorf("read: %w", err)
-			} else {
-				s.err = io.EOF
+				err = fmt.Errorf("read: %w", err)
 			}
 			if len(frag) == 0 && len(buf) == 0 && !long {
-				return nil, s.err
+				s.err = io.EOF
+				return nil, err
 			}
+			s.err = err // returned by the next call, after this last line
 		}
 		s.line++
 		if long {
