@@ -39,6 +39,9 @@ type cueTables struct {
 	// auxiliaries, "to", adverbs, determiners and a few adjectives of
 	// noun-events ("a planned state visit").
 	transparent map[string]bool
+	// content are the verbs whose "if" clause is what they say (see
+	// contentWords).
+	content map[string]bool
 }
 
 // tables is built once and only read afterwards, so it is safe for
@@ -57,7 +60,7 @@ const (
 		"promised promises promise pledged pledges pledge vowed vows vow agreed agrees agree"
 	hypotheticalWords = "may might could would should must can ought couldn't wouldn't shouldn't " +
 		"mustn't hopes hope hoped hoping wants want wanted wishes wish wished seeks seek " +
-		"sought seeking tries try tried trying attempts attempt attempted attempting offered " +
+		"sought seeking offered " +
 		"offers offer proposed proposes propose threatened threatens threaten threatening " +
 		"considering considers consider considered weighing weighs mulling mulls possible " +
 		"possibly potential likely unlikely perhaps maybe probably prepared willing ready"
@@ -93,6 +96,15 @@ var phraseList = []struct {
 	{"need to", HypotheticalCue},
 	{"whether or not", HypotheticalCue},
 }
+
+// contentWords are speech acts and threats whose following "if" clause is
+// part of what was said, not a condition on saying it: "threatened to fight
+// American troops if they invaded" is a threat that was made.
+const contentWords = "threaten threatens threatened threatening warn warns warned warning " +
+	"say says said saying demand demands demanded demanding urge urges urged urging " +
+	"offer offers offered offering promise promises promised promising pledge pledges " +
+	"pledged pledging vow vows vowed vowing propose proposes proposed proposing " +
+	"insist insists insisted announce announces announced ask asks asked"
 
 // conditionals make every verb of their clause hypothetical.
 var conditionals = map[string]bool{"if": true, "unless": true, "whether": true, "lest": true}
@@ -133,6 +145,7 @@ func buildTables() *cueTables {
 		phrases:     map[string][][]string{},
 		phraseKinds: map[string]Kind{},
 		transparent: map[string]bool{},
+		content:     map[string]bool{},
 	}
 	for _, l := range []struct {
 		list string
@@ -144,6 +157,9 @@ func buildTables() *cueTables {
 	}
 	for _, w := range strings.Fields(transparentWords) {
 		t.transparent[w] = true
+	}
+	for _, w := range strings.Fields(contentWords) {
+		t.content[w] = true
 	}
 	for _, p := range phraseList {
 		ws := strings.Fields(p.words)

@@ -15,7 +15,11 @@
 // Separately, a conditional makes the verb hypothetical: "if", "unless",
 // "whether" or "lest" earlier in the verb's own clause, or "unless" or
 // "if" later in it ("ready to negotiate with Europe if the sanctions were
-// eased") — but not the "if" of an indirect question ("asked Abe if").
+// eased") — but not the "if" of an indirect question ("asked Abe if"),
+// nor one after a verb of saying or threatening, whose condition is part of
+// what was said ("threatened to fight American troops if they invaded").
+// "tried to" and "attempted to" are not cues: CAMEO codes attempts as events
+// (185, attempt to assassinate).
 //
 // Cues and their meaning:
 //
@@ -34,8 +38,8 @@
 //     scheduled/is preparing to, promised/pledged/vowed/agreed to, upcoming,
 //     planned.
 //   - hypothetical: may, might, could, would, should, must, can, has to,
-//     ought to; hopes/wants/wishes/seeks/tries/attempts to; offered/proposed/
-//     threatened to; considering, weighing, mulling; possible, possibly,
+//     ought to; hopes/wants/wishes/seeks to; offered/proposed/threatened
+//     to; considering, weighing, mulling; possible, possibly,
 //     potential, proposed, likely, unlikely, perhaps, maybe, probably; and
 //     if/unless/whether in the verb's clause. A threat is an event in its
 //     own right (CAMEO 13): "threatened" as the coded verb is not flagged;

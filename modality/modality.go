@@ -56,7 +56,7 @@ func Analyze(sentence string, verb twintrack.Span, actors ...twintrack.Span) Res
 	scanChain(toks, v, &res)
 	if i, ok := conditional(toks, v); ok {
 		res.add(HypotheticalCue, twintrack.Span{Start: toks[i].s, End: toks[i].e})
-	} else if i, ok := conditionalAfter(toks, verb.End); ok {
+	} else if i, ok := conditionalAfter(toks, v, verb.End); ok {
 		res.add(HypotheticalCue, twintrack.Span{Start: toks[i].s, End: toks[i].e})
 	}
 	return res
@@ -163,8 +163,13 @@ func conditional(toks []token, v int) (int, bool) {
 // conditionalAfter looks right of the verb, within its clause, for a
 // conditional that governs it ("ready to negotiate with Europe if the
 // sanctions were eased"): "unless" always, "if" unless it opens an indirect
-// question ("asked Cambodia if ..."). It returns the conditional's index.
-func conditionalAfter(toks []token, verbEnd int) (int, bool) {
+// question ("asked Cambodia if ..."). Neither counts after a verb of saying
+// or threatening (token v), whose conditional is part of what was said. It
+// returns the conditional's index.
+func conditionalAfter(toks []token, v, verbEnd int) (int, bool) {
+	if v < len(toks) && tables.content[toks[v].lower] {
+		return 0, false
+	}
 	start := 0
 	for start < len(toks) && toks[start].s < verbEnd {
 		start++

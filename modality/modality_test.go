@@ -99,6 +99,8 @@ func TestAnalyze(t *testing.T) {
 		{"whether", "Reporters asked whether Abe [met] Sam Rainsy.", false, "hypothetical"},
 		{"if after the verb", "Iran said it was ready to [negotiate] with Europe if the sanctions were eased.", false, "hypothetical"},
 		{"unless after the verb", "Japan will [resume] aid unless talks fail.", false, "hypothetical"},
+		{"threat's own condition", "Saddam Hussein [threatened] to fight American troops if they invaded Iraq.", false, ""},
+		{"an attempt happened", "John Hinckley tried to [assassinate] President Reagan.", false, ""},
 		{"indirect question is not a condition", "Reporters [asked] Abe if he would resign.", false, ""},
 		{"if after a clause start", "Japan [sent] aid because officials asked if it could.", false, ""},
 		{"light verb of a noun-event", "Cambodia did not receive any [aid] from Japan.", true, ""},
