@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/twintrack/twintrack"
@@ -27,7 +29,7 @@ func (p *pathList) Set(s string) error { *p = append(*p, s); return nil }
 
 // runCode codes documents into events.
 //
-//	twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [FILE...]
+//	twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [--workers N] [FILE...]
 //
 // Each FILE (stdin when there is none) is either TABARI records (the first
 // non-blank line starts with six or more digits and an id) or plain text,
@@ -41,6 +43,7 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	date := fs.String("date", "", "report date of plain-text documents, YYYY-MM-DD (default: today)")
 	format := fs.String("format", "jsonl", "output format: jsonl, tsv or csv")
 	explain := fs.Bool("explain", false, "say which dictionary entries produced each event")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "goroutines coding TABARI records in parallel")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "usage: twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [FILE...]")
 		fs.PrintDefaults()
@@ -66,7 +69,7 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return exitError{code: 2, msg: "code: " + err.Error()}
 	}
-	cr := &codeRun{c: c, w: w, env: env, date: *date, explainStderr: *explain && !strings.HasPrefix(strings.ToLower(*format), "json")}
+	cr := &codeRun{c: c, w: w, env: env, date: *date, workers: *workers, explainStderr: *explain && !strings.HasPrefix(strings.ToLower(*format), "json")}
 	files := fs.Args()
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -110,6 +113,7 @@ type codeRun struct {
 	w             output.Writer
 	env           *Env
 	date          string
+	workers       int
 	explainStderr bool
 	records       int
 	events        int
@@ -145,43 +149,86 @@ func (cr *codeRun) file(ctx context.Context, name string) error {
 	return cr.write(evs)
 }
 
-// records_ codes TABARI records in order, with pronoun forwarding and the
-// dictionary's options.
+// records_ codes TABARI records with the dictionary's options. Records
+// are read in batches; without pronoun forwarding (which needs the
+// previous record) a batch is coded by cr.workers goroutines, and the
+// events are written in input order.
 func (cr *codeRun) records_(ctx context.Context, r io.Reader, name string) error {
 	sess := cr.c.NewSession()
 	// News records may hold tabs and curly quotes; read them as news text.
 	sess.Unicode = true
 	rd := records.NewReader(r, name)
+	const batchSize = 512
+	batch := make([]*records.Record, 0, batchSize)
+	out := make([][]twintrack.Event, batchSize)
 	for {
-		rd.YYYY = sess.Options.YYYY
-		rec, err := rd.Next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("code: %w", err)
-		}
-		cr.records++
-		if cr.records%100000 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
+		batch = batch[:0]
+		var readErr error
+		for len(batch) < batchSize {
+			rd.YYYY = sess.Options.YYYY
+			rec, err := rd.Next()
+			if err != nil {
+				readErr = err
+				break
 			}
-			fmt.Fprintf(cr.env.Stderr, "coded %d records, %d events\n", cr.records, cr.events)
+			if !rec.DateOK {
+				fmt.Fprintf(cr.env.Stderr, "twintrack: %s:%d: invalid date %q; record skipped\n", name, rec.Line, rec.Date)
+				continue
+			}
+			batch = append(batch, rec)
 		}
-		if !rec.DateOK {
-			fmt.Fprintf(cr.env.Stderr, "twintrack: %s:%d: invalid date %q; record skipped\n", name, rec.Line, rec.Date)
-			continue
-		}
-		res := sess.CodeRecord(rec)
-		if len(res.Events) == 0 {
-			continue
-		}
-		doc := &twintrack.Document{ID: sess.RecordID(rec), Date: rec.Day.ISO(), Text: rec.Text}
-		sp := twintrack.Span{Start: 0, End: len(rec.Text)}
-		if err := cr.write(cr.c.Events(doc, 0, sp, &res)); err != nil {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
+		cr.codeBatch(sess, batch, out)
+		for i := range batch {
+			if err := cr.write(out[i]); err != nil {
+				return err
+			}
+			out[i] = nil
+		}
+		before := cr.records / 100000
+		cr.records += len(batch)
+		if cr.records/100000 > before {
+			fmt.Fprintf(cr.env.Stderr, "coded %d records, %d events\n", cr.records, cr.events)
+		}
+		if readErr == io.EOF {
+			return nil
+		}
+		if readErr != nil {
+			return fmt.Errorf("code: %w", readErr)
+		}
 	}
+}
+
+// codeBatch codes a batch of records into out[i].
+func (cr *codeRun) codeBatch(sess *coder.Session, batch []*records.Record, out [][]twintrack.Event) {
+	one := func(i int, res coder.Result) {
+		rec := batch[i]
+		if len(res.Events) == 0 {
+			return
+		}
+		doc := &twintrack.Document{ID: sess.RecordID(rec), Date: rec.Day.ISO(), Text: rec.Text}
+		out[i] = cr.c.Events(doc, 0, twintrack.Span{Start: 0, End: len(rec.Text)}, &res)
+	}
+	if sess.Options.Forwarding || cr.workers < 2 {
+		for i, rec := range batch {
+			one(i, sess.CodeRecord(rec))
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < cr.workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(batch); i += cr.workers {
+				rec := batch[i]
+				one(i, cr.c.Code(coder.Input{Text: rec.Text, Date: rec.Day, Options: &sess.Options, Unicode: sess.Unicode}))
+			}
+		}(w)
+	}
+	wg.Wait()
 }
 
 func (cr *codeRun) write(evs []twintrack.Event) error {

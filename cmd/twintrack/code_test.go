@@ -70,8 +70,8 @@ func TestCodePlainText(t *testing.T) {
 			t.Errorf("event %d: source span does not give the source text", i)
 		}
 	}
-	if evs[1].SourceText != "Japan" || evs[1].TargetText != "Sam Rainsy" || evs[1].VerbText != "hosted" {
-		t.Errorf("texts = %q %q %q, want Japan, Sam Rainsy, hosted", evs[1].SourceText, evs[1].TargetText, evs[1].VerbText)
+	if evs[1].SourceText != "Japan foreign minister" || evs[1].TargetText != "Sam Rainsy" || evs[1].VerbText != "hosted" {
+		t.Errorf("texts = %q %q %q, want \"Japan foreign minister\", Sam Rainsy, hosted", evs[1].SourceText, evs[1].TargetText, evs[1].VerbText)
 	}
 	if evs[1].SourceCountry != "JPN" || strings.Join(evs[1].SourceRoles, ",") != "GOV,FRM" {
 		t.Errorf("source country/roles = %q %v, want JPN [GOV FRM]", evs[1].SourceCountry, evs[1].SourceRoles)
@@ -121,5 +121,29 @@ func TestValidateCommand(t *testing.T) {
 	}
 	if !strings.HasSuffix(out, "472 passed, 0 failed\n") {
 		t.Errorf("closing line: got %q, want \"472 passed, 0 failed\"", out[strings.LastIndexByte(strings.TrimSpace(out), '\n')+1:])
+	}
+}
+
+func TestCodeWorkersKeepOrder(t *testing.T) {
+	dir := writeDict(t)
+	var b strings.Builder
+	sents := []string{"Japan criticized Cambodia on Monday.", "Cambodia criticized Japan on Friday.",
+		"The Japan foreign minister hosted Sam Rainsy.", "Nothing happened here at all."}
+	for i := 0; i < 1500; i++ {
+		b.WriteString("950103  R-" + strings.Repeat("x", i%3) + "\n" + sents[i%len(sents)] + "\n\n")
+	}
+	seq, _, err := runCmd(t, b.String(), "code", "--dict", dir, "--format", "tsv", "--workers", "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	par, _, err := runCmd(t, b.String(), "code", "--dict", dir, "--format", "tsv", "--workers", "4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(seq, "\n"); n != 1+1500*3/4 {
+		t.Errorf("sequential run wrote %d lines, want %d", n, 1+1500*3/4)
+	}
+	if seq != par {
+		t.Errorf("--workers 4 output differs from --workers 1")
 	}
 }
