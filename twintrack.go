@@ -85,7 +85,7 @@ type Event struct {
 	Sentence      int        `json:"sentence"`
 	DocDate       string     `json:"doc_date"`
 	EventDate     string     `json:"event_date"`
-	DatePrecision string     `json:"date_precision,omitempty"` // day, month or year
+	DatePrecision string     `json:"date_precision,omitempty"` // day, week, month or year
 	Source        string     `json:"source"`
 	Target        string     `json:"target"`
 	SourceCountry string     `json:"source_country"`
