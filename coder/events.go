@@ -8,18 +8,20 @@ import (
 
 // Problems (formats.md 12.10).
 const (
-	ProbNoText       = "Input error: no text in record"
-	ProbFewWords     = "Input error: too few words in sentence"
-	ProbDiscardText  = "Discard code found in text"
-	ProbComplexText  = "Text failed complexity conditions"
-	ProbNoEvents     = "No events found in text"
-	ProbOnlyNull     = "Only null events found in text"
-	ProbDiscardVerb  = "Discard code found in verb pattern"
-	ProbComplexVerb  = "Complex code found in verb pattern"
-	ProbNoValid      = "No valid events found in text"
-	ProbComplexTime  = "Complex code in time-shift phrase"
-	maxSentenceEvent = 64
+	ProbNoText      = "Input error: no text in record"
+	ProbFewWords    = "Input error: too few words in sentence"
+	ProbDiscardText = "Discard code found in text"
+	ProbComplexText = "Text failed complexity conditions"
+	ProbNoEvents    = "No events found in text"
+	ProbOnlyNull    = "Only null events found in text"
+	ProbDiscardVerb = "Discard code found in verb pattern"
+	ProbComplexVerb = "Complex code found in verb pattern"
+	ProbNoValid     = "No valid events found in text"
+	ProbComplexTime = "Complex code in time-shift phrase"
 )
+
+// maxSentenceEvent is the number of events kept per sentence (12.6).
+const maxSentenceEvent = 64
 
 // event is an event while it is being built.
 type event struct {
