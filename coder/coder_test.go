@@ -336,3 +336,13 @@ func TestAttribution(t *testing.T) {
 		}
 	}
 }
+
+func TestTrace(t *testing.T) {
+	c := testCoder(t)
+	out := c.Trace(Input{Text: "Japan and Cambodia criticized Hun Sen, a leader, on Monday.", Date: 1})
+	for _, want := range []string{"JAPAN", "actor", "compound to 2", "entry CRITICI (t.verbs:1)", "[comma clause]", "event: JPN KHMGOV 111"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("trace lacks %q:\n%s", want, out)
+		}
+	}
+}

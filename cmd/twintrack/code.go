@@ -19,6 +19,7 @@ import (
 	"github.com/twintrack/twintrack/dict"
 	"github.com/twintrack/twintrack/output"
 	"github.com/twintrack/twintrack/records"
+	"github.com/twintrack/twintrack/text"
 )
 
 // pathList is a repeatable string flag.
@@ -29,7 +30,7 @@ func (p *pathList) Set(s string) error { *p = append(*p, s); return nil }
 
 // runCode codes documents into events.
 //
-//	twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [--workers N] [FILE...]
+//	twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [--trace] [--workers N] [FILE...]
 //
 // Each FILE (stdin when there is none) is either TABARI records (the first
 // non-blank line starts with six or more digits and an id) or plain text,
@@ -44,6 +45,7 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	format := fs.String("format", "jsonl", "output format: jsonl, tsv or csv")
 	explain := fs.Bool("explain", false, "say which dictionary entries produced each event")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "goroutines coding TABARI records in parallel")
+	trace := fs.Bool("trace", false, "print each sentence's parse (word types, entries, clauses) on stderr")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "usage: twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [FILE...]")
 		fs.PrintDefaults()
@@ -69,7 +71,7 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return exitError{code: 2, msg: "code: " + err.Error()}
 	}
-	cr := &codeRun{c: c, w: w, env: env, date: *date, workers: *workers, explainStderr: *explain && !strings.HasPrefix(strings.ToLower(*format), "json")}
+	cr := &codeRun{c: c, w: w, env: env, date: *date, workers: *workers, trace: *trace, explainStderr: *explain && !strings.HasPrefix(strings.ToLower(*format), "json")}
 	files := fs.Args()
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -114,6 +116,7 @@ type codeRun struct {
 	env           *Env
 	date          string
 	workers       int
+	trace         bool
 	explainStderr bool
 	records       int
 	events        int
@@ -142,6 +145,14 @@ func (cr *codeRun) file(ctx context.Context, name string) error {
 		return fmt.Errorf("code: %w", err)
 	}
 	doc := &twintrack.Document{ID: id, Date: cr.date, Text: string(data)}
+	if cr.trace {
+		t, _ := time.Parse("2006-01-02", cr.date)
+		day := dict.MakeDay(t.Year(), int(t.Month()), t.Day())
+		for i, sp := range text.Sentences(doc.Text) {
+			fmt.Fprintf(cr.env.Stderr, "== %s sentence %d\n%s", id, i,
+				cr.c.Trace(coder.Input{Text: doc.Text[sp.Start:sp.End], Date: day, Unicode: true}))
+		}
+	}
 	evs, err := cr.c.CodeDocument(doc)
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
@@ -211,8 +222,11 @@ func (cr *codeRun) codeBatch(sess *coder.Session, batch []*records.Record, out [
 		doc := &twintrack.Document{ID: sess.RecordID(rec), Date: rec.Day.ISO(), Text: rec.Text}
 		out[i] = cr.c.Events(doc, 0, twintrack.Span{Start: 0, End: len(rec.Text)}, &res)
 	}
-	if sess.Options.Forwarding || cr.workers < 2 {
+	if sess.Options.Forwarding || cr.workers < 2 || cr.trace {
 		for i, rec := range batch {
+			if cr.trace {
+				fmt.Fprintf(cr.env.Stderr, "== %s\n%s", rec.ID, cr.c.Trace(coder.Input{Text: rec.Text, Date: rec.Day, Options: &sess.Options, Unicode: sess.Unicode}))
+			}
 			one(i, sess.CodeRecord(rec))
 		}
 		return
