@@ -12,6 +12,7 @@ import (
 
 	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/dict"
+	"github.com/twintrack/twintrack/records"
 )
 
 // Our own small dictionary for tests that must not depend on ../shared.
@@ -343,6 +344,40 @@ func TestTrace(t *testing.T) {
 	for _, want := range []string{"JAPAN", "actor", "compound to 2", "entry CRITICI (t.verbs:1)", "[comma clause]", "event: JPN KHMGOV 111"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("trace lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestSessionForwarding(t *testing.T) {
+	c := testCoder(t)
+	ss := c.NewSession()
+	if err := ss.Options.Apply("FORWARD: ^^*****NNN*SSS"); err != nil {
+		t.Fatal(err)
+	}
+	day, _ := dict.ParseDigits("950101")
+	rec := func(rest, text string) *records.Record {
+		return &records.Record{Rest: rest, ID: strings.TrimLeft(rest, " "), Text: text, Day: day, DateOK: true}
+	}
+	tests := []struct {
+		rest, text, want string
+	}{
+		{"  FRWD-001-001", "Japan hosted a meeting on trade on Monday.", ""},
+		{"  FRWD-001-002", "He criticized Cambodia on Tuesday for this.", "JPN KHM 111"},
+		{"  FRWD-002-001", "Cambodia hosted a meeting on trade on Monday.", ""},
+		{"  FRWD-002-003", "He criticized Japan on Tuesday for this.", ""}, // gap in sentence numbers
+	}
+	for _, tc := range tests {
+		r := rec(tc.rest, tc.text)
+		res := ss.CodeRecord(r)
+		var got string
+		for _, e := range res.Events {
+			got += e.Source + " " + e.Target + " " + e.Code
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q (%s), want %q", tc.rest, got, res.Problem, tc.want)
+		}
+		if id := ss.RecordID(r); id != strings.TrimSpace(tc.rest) {
+			t.Errorf("RecordID = %q, want %q", id, strings.TrimSpace(tc.rest))
 		}
 	}
 }

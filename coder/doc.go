@@ -15,6 +15,7 @@
 //	events.go   the verb loop, source/target search, syntactic compounds
 //	actors.go   agents attached to actors, forwarding, code composition
 //	final.go    subordinate/dominant codes, coded compounds, final filtering
+//	trace.go    a dump of a sentence's parse, for debugging dictionaries
 //	coder.go    the public API: Coder.Code for one sentence, Session for a
 //	            sequence of TABARI records (options changing between
 //	            records, pronoun forwarding), and CodeDocument for plain
