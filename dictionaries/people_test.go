@@ -82,11 +82,13 @@ func probeDates(g *group, sample []time.Time) []time.Time {
 }
 
 var (
-	// phraseRE is the phrase syntax these files use: upper-case words of
-	// letters, digits, apostrophes and periods joined by '_', optionally a
+	// phraseRE is the phrase syntax these files use: words of upper-case
+	// ASCII letters, non-ASCII characters (the engine upper-cases ASCII
+	// only, so "Babiš" is matched by BABIš), digits, apostrophes and
+	// periods joined by '_', optionally a
 	// leading '+', and a trailing '_' (whole word) unless the phrase is a
 	// stem, which checkItems allows only in null-coded blocks.
-	phraseRE = regexp.MustCompile(`^\+?[A-Z0-9][A-Z0-9'.]*(_[A-Z0-9][A-Z0-9'.]*)*_?$`)
+	phraseRE = regexp.MustCompile(`^\+?[A-Z0-9\x{80}-\x{10FFFF}][A-Z0-9'.\x{80}-\x{10FFFF}]*(_[A-Z0-9\x{80}-\x{10FFFF}][A-Z0-9'.\x{80}-\x{10FFFF}]*)*_?$`)
 	// itemRE is one bracketed code item.
 	itemRE = regexp.MustCompile(`^\[([A-Z]{3}(?:[A-Z]{3})*|---)(?: (<|>)(\d{6})| (\d{6})-(\d{6}))?\]$`)
 	// codeRE is a well-formed actor code: an ISO3 country followed by

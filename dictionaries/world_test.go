@@ -408,6 +408,7 @@ func TestWorldEngineAgents(t *testing.T) {
 		{"TROOPS_", "MIL"},
 		{"RIOT_POLICE_", "COP"},
 		{"COURT=", "JUD"},
+		{"COURTS=", "JUD"},
 		{"LAWMAKER_", "LEG"},
 		{"OPPOSITION_LEADER_", "OPP"},
 		{"OPPOSITION_PARTY_", "OPPPTY"},
@@ -619,7 +620,10 @@ func TestWorldPhrasesInSentences(t *testing.T) {
 		{"UN peacekeepers", "1993-01-01", "U.N. peacekeepers left Cambodia", "IGOUNOPKO KHM"},
 		{"Khmer Rouge wins over Khmer", "1990-01-01", "Khmer Rouge guerrillas attacked Cambodian troops", "KHMREB ~REB KHM ~MIL"},
 		{"seats of government", "2020-01-01", "The Kremlin rejected a White House proposal", "RUSGOV USAGOV"},
-		{"courts is a verb", "2015-01-01", "Japan courts Cambodia's opposition", "JPN KHM ~OPP"},
+		// "courts" is a noun (COURTS=): news has "Cambodian courts convicted"
+		// far more often than the verb; "courted" stays a verb.
+		{"courts are judges", "2015-01-01", "Cambodian courts convicted Cambodia's opposition", "KHM ~JUD KHM ~OPP"},
+		{"courted is a verb", "2015-01-01", "Japan courted Cambodia's opposition", "JPN KHM ~OPP"},
 		{"Soviet era is null", "2010-01-01", "Soviet-era tanks", "---"},
 		{"Soviet troops", "1985-01-01", "Soviet troops", "RUS ~MIL"},
 		{"Taliban back in power", "2023-01-01", "the Taliban", "AFGGOVTAL"},
