@@ -297,6 +297,11 @@ func (c *Coder) CodeDocument(doc *twintrack.Document) ([]twintrack.Event, error)
 		return nil, fmt.Errorf("document %s: date %q is not YYYY-MM-DD", doc.ID, doc.Date)
 	}
 	day := dict.MakeDay(t.Year(), int(t.Month()), t.Day())
+	if doc.Date == "" { // events record the date they were coded with
+		d := *doc
+		d.Date = date
+		doc = &d
+	}
 	var out []twintrack.Event
 	for i, sp := range text.Sentences(doc.Text) {
 		st := doc.Text[sp.Start:sp.End]

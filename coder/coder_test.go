@@ -381,3 +381,17 @@ func TestSessionForwarding(t *testing.T) {
 		}
 	}
 }
+
+func TestCodeDocumentDates(t *testing.T) {
+	c := testCoder(t)
+	if _, err := c.CodeDocument(&twintrack.Document{ID: "x", Date: "03/02/2015", Text: "Japan criticized Cambodia."}); err == nil {
+		t.Errorf("bad date: got no error")
+	}
+	evs, err := c.CodeDocument(&twintrack.Document{ID: "x", Text: "Japan criticized Cambodia on Monday."})
+	if err != nil || len(evs) != 1 {
+		t.Fatalf("got %d events, %v; want 1", len(evs), err)
+	}
+	if evs[0].DocDate == "" || evs[0].DocDate != evs[0].EventDate {
+		t.Errorf("undated document: doc_date %q, event_date %q; want today's date in both", evs[0].DocDate, evs[0].EventDate)
+	}
+}
