@@ -50,7 +50,7 @@ CREATE TABLE coded_documents (
 -- Deduplication is a computed grouping, not a table: reports with the same
 -- source, target, code and event_date are one happening (one event with
 -- many reports); Phoenix's one-a-day filter groups by source, target, code
--- and doc_date instead. Queries group with these columns (see ev_group).
+-- and doc_date instead. Queries group by these columns (store/query.go).
 --
 -- current = 1 marks the events of the document's latest coding run
 -- (documents.last_run); queries default to current events, so re-coding a
@@ -95,13 +95,13 @@ CREATE TABLE events (
     sentence_text   TEXT NOT NULL
 );
 
--- Dyad and twin-track queries: sender country, target country, period.
+-- Indexes. Every index slows ingest (each costs about as much as a quarter
+-- of the rest of an insert), so there are three, for the queries that must
+-- be fast on millions of events:
+-- dyad panels and twin-track tables: sender country, target country, period;
 CREATE INDEX ev_dyad ON events (source_key, target_key, event_date);
--- Queries by target only ("who engages Cambodia").
+-- queries by target only ("who engages Cambodia");
 CREATE INDEX ev_target ON events (target_key, event_date);
--- Date-range queries and the ordering of Events.
-CREATE INDEX ev_date ON events (event_date);
--- Deduplication groups.
-CREATE INDEX ev_group ON events (source, target, code, event_date);
--- A document's events (provenance, re-coding).
+-- a document's events (provenance; retiring them when it is re-coded).
 CREATE INDEX ev_doc ON events (doc_key);
+-- Queries by date only and deduplication without a dyad scan the table.
