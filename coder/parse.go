@@ -23,7 +23,7 @@ type word struct {
 	convCode   string // converted agents (10.6): the agent code as actor code
 	hasConv    bool
 	fwd        byte // pronouns resolved by forwarding: 'a' actor, 'c' compound
-	litFrom    int
+	litFrom    int  // the word's literals are litBuf[litFrom:litTo]
 	litTo      int
 }
 
