@@ -57,7 +57,7 @@ func worldParse(t *testing.T, name string) []worldEntry {
 	var out []worldEntry
 	head := -1       // index in out of the current group's head
 	pending := false // the head had no code on its own line
-	finished := false
+	finished, nouns := false, false
 	for i, raw := range strings.Split(string(data), "\n") {
 		num := i + 1
 		if finished {
@@ -79,6 +79,17 @@ func worldParse(t *testing.T, name string) []worldEntry {
 		trimmed := strings.TrimSpace(raw)
 		switch {
 		case trimmed == "":
+		case trimmed == "<NOUN>" || trimmed == "</NOUN>":
+			// A noun section (formats.md 6.4) holds bare phrases for the
+			// parser; they are not actor entries.
+			if nouns == (trimmed == "<NOUN>") {
+				t.Errorf("%s:%d: unbalanced %s", name, num, trimmed)
+			}
+			nouns = trimmed == "<NOUN>"
+		case nouns:
+			if !worldPhraseRE.MatchString(trimmed) {
+				t.Errorf("%s:%d: noun %q: want upper-case words joined by '_' ending in '_' or '='", name, num, trimmed)
+			}
 		case strings.HasPrefix(trimmed, "["):
 			if head < 0 || !pending {
 				t.Errorf("%s:%d: code line without a head that lacks codes", name, num)
@@ -113,6 +124,9 @@ func worldParse(t *testing.T, name string) []worldEntry {
 	}
 	if !finished {
 		t.Errorf("%s: no ~~FINISH line", name)
+	}
+	if nouns {
+		t.Errorf("%s: <NOUN> without </NOUN>", name)
 	}
 	for i := range out {
 		if out[i].head >= 0 {
