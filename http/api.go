@@ -201,7 +201,26 @@ type DyadPanels struct {
 	analysis.Result
 }
 
+// key identifies the request's answer in the cache.
+func (d *analysisRequest) key(kind string) string {
+	return fmt.Sprintf("%s|%s|%s|%s|%s|%s|%t|%d", kind, d.a, d.b, d.from, d.to, d.opt.By, d.all, d.evidence)
+}
+
+// cached answers a request from the cache or by computing it.
+func cached[T any](ctx context.Context, s *Server, key string, compute func(context.Context) (T, error)) (T, error) {
+	v, err := s.cache.get(ctx, key, func(ctx context.Context) (any, error) { return compute(ctx) })
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v.(T), nil
+}
+
 func (s *Server) dyads(ctx context.Context, d analysisRequest) (DyadPanels, error) {
+	return cached(ctx, s, d.key("dyads"), func(ctx context.Context) (DyadPanels, error) { return s.dyadsNow(ctx, d) })
+}
+
+func (s *Server) dyadsNow(ctx context.Context, d analysisRequest) (DyadPanels, error) {
 	dyads := []analysis.Dyad{{Source: d.a, Target: d.b}, {Source: d.b, Target: d.a}}
 	panels, res, err := analysis.Dyads(s.both(ctx, d.a, d.b, d.query(), d.query()), dyads, d.opt)
 	if err != nil {
@@ -238,6 +257,10 @@ type Tracks struct {
 }
 
 func (s *Server) tracks(ctx context.Context, d analysisRequest) (Tracks, error) {
+	return cached(ctx, s, d.key("tracks"), func(ctx context.Context) (Tracks, error) { return s.tracksNow(ctx, d) })
+}
+
+func (s *Server) tracksNow(ctx context.Context, d analysisRequest) (Tracks, error) {
 	opt := analysis.TrackOptions{Options: d.opt, Evidence: d.evidence}
 	// TwinTrack counts the sender's cooperative events (QuadClass 1-2)
 	// and visit exchanges (042, 043) both ways; only those are read.
@@ -285,8 +308,11 @@ func (s *Server) actor(ctx context.Context, code string, v url.Values) (ActorPro
 	if p.err != nil {
 		return ActorProfile{}, p.err
 	}
-	q := Query{Actor: actor, From: d.from, To: d.to, All: d.all}
-	return profile(capped(s.store.Events(ctx, q)), actor, d.opt.By, top)
+	d.a, d.evidence = actor, top
+	return cached(ctx, s, d.key("actor"), func(ctx context.Context) (ActorProfile, error) {
+		q := Query{Actor: actor, From: d.from, To: d.to, All: d.all}
+		return profile(capped(s.store.Events(ctx, q)), actor, d.opt.By, top)
+	})
 }
 
 func (s *Server) apiActor(w http.ResponseWriter, r *http.Request) {
@@ -317,8 +343,10 @@ func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, p.err)
 		return
 	}
-	g, err := analysis.Network(capped(s.store.Events(r.Context(), d.query())),
-		analysis.NetworkOptions{Options: d.opt, Level: level})
+	d.a = string(level)
+	g, err := cached(r.Context(), s, d.key("network"), func(ctx context.Context) (*analysis.Graph, error) {
+		return analysis.Network(capped(s.store.Events(ctx, d.query())), analysis.NetworkOptions{Options: d.opt, Level: level})
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -346,6 +374,9 @@ func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := ing.IngestDocuments(r.Context(), docs)
+	if res.Documents > 0 {
+		s.cache.invalidate()
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 )
 
 //go:embed templates/*.html assets/*
@@ -31,6 +32,14 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxBody caps the size of a POST body in bytes; 0 means 32 MiB.
 	MaxBody int64
+	// CacheEntries is how many analysis results (dyads, tracks, actors,
+	// networks) the server keeps; 0 means 512 and a negative number turns
+	// the cache off.
+	CacheEntries int
+	// CacheTTL is how long a result is kept; 0 means one minute. Results
+	// are dropped at once when this server ingests documents, but an
+	// ingest by another process shows only once they expire.
+	CacheTTL time.Duration
 }
 
 // Server is the web interface and JSON API. It is an http.Handler and is
@@ -42,6 +51,7 @@ type Server struct {
 	max   int64
 	tmpl  map[string]*template.Template
 	mux   *http.ServeMux
+	cache *cache
 }
 
 // New returns a server over cfg.Store. It fails only when the embedded
@@ -57,6 +67,14 @@ func New(cfg Config) (*Server, error) {
 	if s.max <= 0 {
 		s.max = 32 << 20
 	}
+	entries, ttl := cfg.CacheEntries, cfg.CacheTTL
+	if entries == 0 {
+		entries = 512
+	}
+	if ttl <= 0 {
+		ttl = time.Minute
+	}
+	s.cache = newCache(entries, ttl)
 	var err error
 	if s.tmpl, err = parseTemplates(); err != nil {
 		return nil, err

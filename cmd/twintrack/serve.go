@@ -28,7 +28,7 @@ import (
 
 // runServe serves the web interface and the JSON API over a store.
 //
-//	twintrack serve [--db URL] [--addr 127.0.0.1:8080] [--token T]
+//	twintrack serve [--db URL] [--addr 127.0.0.1:8080] [--token T] [--cache N] [--cache-ttl D]
 //
 // Without a token the server is read-only. With one (--token, or the
 // TWINTRACK_TOKEN environment variable, which keeps it out of the process
@@ -40,10 +40,12 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	db := fs.String("db", dburl.Default, "store: an SQLite file (sqlite:PATH or PATH) or a postgres:// URL")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	token := fs.String("token", "", "bearer token that enables POST /api/documents (default $TWINTRACK_TOKEN; none: read-only)")
+	cacheN := fs.Int("cache", 512, "analysis results (dyads, tracks, actors, networks) kept in memory; 0 turns the cache off")
+	cacheTTL := fs.Duration("cache-ttl", time.Minute, "how long a cached result is kept (an ingest through this server drops them at once)")
 	var dicts pathList
 	fs.Var(&dicts, "dict", "dictionaries for coding posted documents (repeatable; default: built-in)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: twintrack serve [--db URL] [--addr 127.0.0.1:8080] [--token T] [--dict PATH]...")
+		fmt.Fprintln(env.Stderr, "usage: twintrack serve [--db URL] [--addr 127.0.0.1:8080] [--token T] [--dict PATH]... [--cache N] [--cache-ttl D]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -76,7 +78,12 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 			return fmt.Errorf("serve: %w", err)
 		}
 	}
-	srv, err := httpserver.New(httpserver.Config{Store: backend, Token: *token, Logger: logger})
+	entries := *cacheN
+	if entries <= 0 {
+		entries = -1
+	}
+	srv, err := httpserver.New(httpserver.Config{Store: backend, Token: *token, Logger: logger,
+		CacheEntries: entries, CacheTTL: *cacheTTL})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
