@@ -365,6 +365,11 @@ func (m *matcher) match(p *dict.Pattern, h, t, end int) bool {
 			return false
 		}
 	}
+	for _, ids := range p.AnyOf {
+		if !m.s.hasAny(ids) {
+			return false
+		}
+	}
 	m.els = p.Elems
 	m.end = end
 	m.reset()
@@ -373,6 +378,16 @@ func (m *matcher) match(p *dict.Pattern, h, t, end int) bool {
 	}
 	m.inGroup, m.grp = false, -1
 	return m.lower(p.Star, h)
+}
+
+// hasAny reports whether the sentence has one of the literals.
+func (s *sentence) hasAny(ids []int32) bool {
+	for _, id := range ids {
+		if s.has(id) {
+			return true
+		}
+	}
+	return false
 }
 
 // stemOK reports whether a pattern element may match part of a word. A

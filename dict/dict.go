@@ -148,6 +148,9 @@ type Pattern struct {
 	// Required lists the literals that must occur in a sentence for the
 	// pattern to match: its words outside alternatives and synsets.
 	Required []int32
+	// AnyOf lists, for each synset reference outside alternatives, the
+	// literals of which at least one must occur (prefilter.go).
+	AnyOf [][]int32
 }
 
 // Synset is a named set of phrases (members), longest first.

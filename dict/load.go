@@ -263,6 +263,7 @@ func (l *loader) finish() (*Dict, error) {
 	for _, s := range d.Synsets {
 		sort.SliceStable(s.Members, func(i, j int) bool { return s.Members[i].Len > s.Members[j].Len })
 	}
+	d.setAnyOf(l.verbs)
 	d.buildPetrIndex()
 	l.errs.Sort()
 	return d, l.errs.Err()
