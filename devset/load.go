@@ -31,6 +31,16 @@ var HeldOut []byte
 // HeldOutName is the name under which HeldOut is reported in errors.
 const HeldOutName = "heldout.jsonl"
 
+// HeldOut2 is a second held-out set (heldout2.jsonl), written on
+// 2026-11-29 after a first round of dictionary fixes and before any
+// dictionary was run on it. Like HeldOut it is never used for tuning.
+//
+//go:embed heldout2.jsonl
+var HeldOut2 []byte
+
+// HeldOut2Name is the name under which HeldOut2 is reported in errors.
+const HeldOut2Name = "heldout2.jsonl"
+
 // Event is a gold event: who did what to whom, in CAMEO codes.
 type Event struct {
 	Source string `json:"source"`
@@ -93,6 +103,11 @@ func Default() ([]Sentence, error) {
 // Held returns the embedded held-out set.
 func Held() ([]Sentence, error) {
 	return Read(bytes.NewReader(HeldOut), HeldOutName)
+}
+
+// Held2 returns the embedded second held-out set.
+func Held2() ([]Sentence, error) {
+	return Read(bytes.NewReader(HeldOut2), HeldOut2Name)
 }
 
 // Read parses a development set in JSON Lines. Blank lines are skipped.
