@@ -47,7 +47,7 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "goroutines coding TABARI records in parallel")
 	trace := fs.Bool("trace", false, "print each sentence's parse (word types, entries, clauses) on stderr")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [FILE...]")
+		fmt.Fprintln(env.Stderr, "usage: twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [--trace] [--workers N] [FILE...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
