@@ -170,8 +170,12 @@ func multiwordForms(phrase string) []string {
 		}
 		words[i] = strings.TrimPrefix(w, "+")
 	}
+	forms := verbForms(words[k])
+	if len(forms) < 2 {
+		return nil
+	}
 	var out []string
-	for _, f := range verbForms(words[k])[1:] {
+	for _, f := range forms[1:] {
 		ws := append([]string(nil), words...)
 		ws[k] = f
 		out = append(out, strings.Join(ws, "_"))
