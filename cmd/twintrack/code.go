@@ -17,7 +17,9 @@ import (
 	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/coder"
 	"github.com/twintrack/twintrack/dict"
+	"github.com/twintrack/twintrack/input"
 	"github.com/twintrack/twintrack/output"
+	"github.com/twintrack/twintrack/parquet"
 	"github.com/twintrack/twintrack/records"
 	"github.com/twintrack/twintrack/text"
 )
@@ -30,7 +32,7 @@ func (p *pathList) Set(s string) error { *p = append(*p, s); return nil }
 
 // runCode codes documents into events.
 //
-//	twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [--trace] [--workers N] [FILE...]
+//	twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv|phoenix|parquet] [--input-format F] [--explain] [--trace] [--workers N] [FILE...]
 //
 // Each FILE (stdin when there is none) is either TABARI records (the first
 // non-blank line starts with six or more digits and an id) or plain text,
@@ -42,12 +44,13 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	var dicts pathList
 	fs.Var(&dicts, "dict", "dictionaries: a .project file, a directory or a dictionary file (repeatable; default: built-in)")
 	date := fs.String("date", "", "report date of plain-text documents, YYYY-MM-DD (default: today)")
-	format := fs.String("format", "jsonl", "output format: jsonl, tsv or csv")
+	format := fs.String("format", "jsonl", "output format: jsonl, tsv, csv, phoenix or parquet")
+	inputFormat := fs.String("input-format", "", "input format: text, jsonl, tabari or petrarch (default: detected per file)")
 	explain := fs.Bool("explain", false, "say which dictionary entries produced each event")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "goroutines coding TABARI records in parallel")
 	trace := fs.Bool("trace", false, "print each sentence's parse (word types, entries, clauses) on stderr")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv] [--explain] [--trace] [--workers N] [FILE...]")
+		fmt.Fprintln(env.Stderr, "usage: twintrack code [--dict PATH]... [--date YYYY-MM-DD] [--format jsonl|tsv|csv|phoenix|parquet] [--input-format F] [--explain] [--trace] [--workers N] [FILE...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -67,11 +70,11 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	}
 	c := coder.New(d)
 	c.Explain = *explain
-	w, err := output.New(env.Stdout, *format)
+	w, err := output.NewWith(env.Stdout, *format, output.Formats{"parquet": parquet.NewWriter})
 	if err != nil {
 		return exitError{code: 2, msg: "code: " + err.Error()}
 	}
-	cr := &codeRun{c: c, w: w, env: env, date: *date, workers: *workers, trace: *trace, explainStderr: *explain && !strings.HasPrefix(strings.ToLower(*format), "json")}
+	cr := &codeRun{c: c, w: w, env: env, date: *date, workers: *workers, inputFormat: *inputFormat, trace: *trace, explainStderr: *explain && !strings.HasPrefix(strings.ToLower(*format), "json")}
 	files := fs.Args()
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -89,7 +92,13 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	if cr.records >= 10000 {
 		fmt.Fprintf(env.Stderr, "coded %d records, %d events\n", cr.records, cr.events)
 	}
-	return w.Close()
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("code: %w", err)
+	}
+	if cr.skipped > 0 {
+		return exitError{code: exitSkipped, msg: fmt.Sprintf("code: %d input records skipped (see above); the rest is coded", cr.skipped)}
+	}
+	return nil
 }
 
 // reportDictErrors prints dictionary errors as warnings: the dictionaries
@@ -118,8 +127,10 @@ type codeRun struct {
 	workers       int
 	trace         bool
 	explainStderr bool
+	inputFormat   string
 	records       int
 	events        int
+	skipped       int
 }
 
 func (cr *codeRun) file(ctx context.Context, name string) error {
@@ -140,24 +151,51 @@ func (cr *codeRun) file(ctx context.Context, name string) error {
 	if records.LooksLikeRecords(string(head)) {
 		return cr.records_(ctx, br, name)
 	}
-	data, err := io.ReadAll(br)
+	// Everything else (plain text, JSON Lines documents, PETRARCH XML,
+	// gzip) goes through the input readers: one document at a time, bad
+	// records reported with their position and skipped.
+	in, err := input.NewReader(br, name, input.Options{Format: cr.inputFormat, Date: cr.date})
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	doc := &twintrack.Document{ID: id, Date: cr.date, Text: string(data)}
-	if cr.trace {
-		t, _ := time.Parse("2006-01-02", cr.date)
-		day := dict.MakeDay(t.Year(), int(t.Month()), t.Day())
-		for i, sp := range text.Sentences(doc.Text) {
-			fmt.Fprintf(cr.env.Stderr, "== %s sentence %d\n%s", id, i,
-				cr.c.Trace(coder.Input{Text: doc.Text[sp.Start:sp.End], Date: day, Unicode: true}))
+	defer in.Close()
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		doc, err := in.Next()
+		if err == io.EOF {
+			break
+		}
+		var ie *input.Error
+		if errors.As(err, &ie) {
+			fmt.Fprintf(cr.env.Stderr, "twintrack: %v; skipped\n", err)
+			cr.skipped++
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("code: %w", err)
+		}
+		if doc.ID == "" || doc.ID == "-" || (name == "-" && doc.ID == "stdin") {
+			doc.ID = id
+		}
+		if cr.trace {
+			t, _ := time.Parse("2006-01-02", doc.Date)
+			day := dict.MakeDay(t.Year(), int(t.Month()), t.Day())
+			for i, sp := range text.Sentences(doc.Text) {
+				fmt.Fprintf(cr.env.Stderr, "== %s sentence %d\n%s", doc.ID, i,
+					cr.c.Trace(coder.Input{Text: doc.Text[sp.Start:sp.End], Date: day, Unicode: true}))
+			}
+		}
+		evs, err := cr.c.CodeDocument(&doc)
+		if err != nil {
+			return fmt.Errorf("code: %s: %w", doc.ID, err)
+		}
+		if err := cr.write(evs); err != nil {
+			return err
 		}
 	}
-	evs, err := cr.c.CodeDocument(doc)
-	if err != nil {
-		return fmt.Errorf("code: %w", err)
-	}
-	return cr.write(evs)
+	return nil
 }
 
 // records_ codes TABARI records with the dictionary's options. Records
@@ -248,6 +286,9 @@ func (cr *codeRun) codeBatch(sess *coder.Session, batch []*records.Record, out [
 func (cr *codeRun) write(evs []twintrack.Event) error {
 	for i := range evs {
 		ev := &evs[i]
+		for _, pass := range eventPasses {
+			pass(ev)
+		}
 		if err := cr.w.Write(ev); err != nil {
 			return fmt.Errorf("code: %w", err)
 		}

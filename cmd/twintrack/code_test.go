@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -145,5 +146,51 @@ func TestCodeWorkersKeepOrder(t *testing.T) {
 	}
 	if seq != par {
 		t.Errorf("--workers 4 output differs from --workers 1")
+	}
+}
+
+// TestCodeJSONLDocuments codes JSON Lines documents through the input
+// readers: each document keeps its id and date, the event passes run
+// (event dates from the sentence, negation), and a bad line is reported
+// with its position, skipped, and makes the exit status say so.
+func TestCodeJSONLDocuments(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "docs.jsonl")
+	data := `{"id":"a1","date":"2019-05-08","text":"Japanese Prime Minister Shinzo Abe met Prime Minister Hun Sen of Cambodia in Tokyo on Monday."}
+{"id":"a2","date":"2019-05-09","text":"Opposition leader Sam Rainsy did not visit Japan this week as planned."}
+{"id": broken
+`
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	err := Run(context.Background(), []string{"code", path}, &Env{Stdout: &out, Stderr: &errs})
+	var ex exitError
+	if !errors.As(err, &ex) || ex.code != exitSkipped {
+		t.Fatalf("exit = %v, want exit status %d for a skipped record", err, exitSkipped)
+	}
+	if !strings.Contains(errs.String(), "docs.jsonl:3") {
+		t.Errorf("stderr does not locate the bad line:\n%s", errs.String())
+	}
+	var byDoc = map[string][]twintrack.Event{}
+	dec := json.NewDecoder(&out)
+	for dec.More() {
+		var ev twintrack.Event
+		if err := dec.Decode(&ev); err != nil {
+			t.Fatal(err)
+		}
+		byDoc[ev.DocID] = append(byDoc[ev.DocID], ev)
+	}
+	a1 := byDoc["a1"]
+	if len(a1) == 0 {
+		t.Fatalf("no events for a1; got %v", byDoc)
+	}
+	if a1[0].DocDate != "2019-05-08" || a1[0].EventDate != "2019-05-06" {
+		t.Errorf("a1 dates = %s / %s, want report 2019-05-08, event 2019-05-06 (Monday)", a1[0].DocDate, a1[0].EventDate)
+	}
+	for _, ev := range byDoc["a2"] {
+		if !ev.Negated {
+			t.Errorf("a2 event %s %s %s is not flagged negated", ev.Source, ev.Code, ev.Target)
+		}
 	}
 }
