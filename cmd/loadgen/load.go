@@ -25,6 +25,7 @@ func load(ctx context.Context, args []string) error {
 	mix := fs.String("mix", "dyads,tracks", "endpoints to call, comma-separated: dyads, tracks, events")
 	dyad := fs.String("dyad", "", "always query this dyad, as A:B (default: a random pair of the synthetic countries, weighted as the data)")
 	by := fs.String("by", "year", "period of dyads and tracks")
+	pid := fs.Int("pid", 0, "server process id: also report its CPU time per request (Linux /proc)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,7 +55,14 @@ func load(ctx context.Context, args []string) error {
 	var samples []sample
 	startAt := time.Now().Add(*warm)
 	stopAt := startAt.Add(*dur)
+	var cpu0 time.Duration
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // read the server's CPU time when measuring starts
+		defer wg.Done()
+		time.Sleep(time.Until(startAt))
+		cpu0 = cpuTime(*pid)
+	}()
 	for c := range *clients {
 		wg.Add(1)
 		go func() {
@@ -90,6 +98,7 @@ func load(ctx context.Context, args []string) error {
 		}()
 	}
 	wg.Wait()
+	cpu := cpuTime(*pid) - cpu0
 	if len(samples) == 0 {
 		return fmt.Errorf("run: no requests completed")
 	}
@@ -114,7 +123,37 @@ func load(ctx context.Context, args []string) error {
 		fmt.Printf("%-8s %8d %8.0f %9s %9s %9s %9s %7d\n", k, len(ds), float64(len(ds))/dur.Seconds(),
 			ms(q(0.50)), ms(q(0.90)), ms(q(0.99)), ms(ds[len(ds)-1]), errs)
 	}
+	if *pid > 0 {
+		fmt.Printf("server CPU: %s in total, %s per request\n", cpu.Round(time.Millisecond), ms(cpu/time.Duration(len(samples))))
+	}
 	return nil
+}
+
+// cpuTime returns the user and system CPU time of process pid from
+// /proc/PID/stat, or 0 when pid is 0 or it cannot be read.
+func cpuTime(pid int) time.Duration {
+	if pid <= 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name (which is in parentheses): utime is
+	// the 14th field of the line and stime the 15th, in clock ticks
+	// (100 a second on Linux).
+	s := string(b)
+	if i := strings.LastIndexByte(s, ')'); i >= 0 {
+		s = s[i+1:]
+	}
+	f := strings.Fields(s)
+	if len(f) < 13 {
+		return 0
+	}
+	var ut, st int64
+	fmt.Sscan(f[11], &ut)
+	fmt.Sscan(f[12], &st)
+	return time.Duration(ut+st) * 10 * time.Millisecond
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d)/1e6) }

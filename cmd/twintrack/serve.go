@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -70,6 +71,14 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer st.Close()
+	// Queries are CPU-bound: a few connections, all kept open, serve
+	// many clients better than one new connection per request (the
+	// database/sql default keeps only two idle ones, so under load
+	// SQLite connections would be opened, their schema read, and closed
+	// again for nearly every query).
+	conns := 4 * runtime.GOMAXPROCS(0)
+	st.SQL().SetMaxOpenConns(conns)
+	st.SQL().SetMaxIdleConns(conns)
 
 	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
 	backend := httpserver.FromStore(st)
