@@ -75,7 +75,7 @@ func readPetrXML(r io.Reader, name string) (*petrFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	src := string(data)
+	src := blankComments(string(data))
 	lineOf := func(off int64) int { return 1 + strings.Count(src[:min(int(off), len(src))], "\n") }
 	dec := xml.NewDecoder(strings.NewReader(src))
 	dec.Strict = false
@@ -192,4 +192,32 @@ func readPetrXML(r io.Reader, name string) (*petrFile, error) {
 		}
 	}
 	return f, nil
+}
+
+// blankComments replaces every "<!-- ... -->" comment by blanks (keeping
+// line breaks, so that lines stay right): PETRARCH's files put "--" and
+// other things the XML decoder rejects inside comments.
+func blankComments(src string) string {
+	if !strings.Contains(src, "<!--") {
+		return src
+	}
+	b := []byte(src)
+	for i := 0; ; {
+		j := strings.Index(src[i:], "<!--")
+		if j < 0 {
+			break
+		}
+		start := i + j
+		end := len(src)
+		if k := strings.Index(src[start+4:], "-->"); k >= 0 {
+			end = start + 4 + k + 3
+		}
+		for p := start; p < end; p++ {
+			if b[p] != '\n' {
+				b[p] = ' '
+			}
+		}
+		i = end
+	}
+	return string(b)
 }
