@@ -22,11 +22,14 @@ type Coder struct {
 	pool sync.Pool
 	// Explain adds to every event the dictionary entries that produced it.
 	Explain bool
+	// DocumentMode is the mode CodeDocument codes in: News unless set to
+	// Compat (news.go says where each mode is used).
+	DocumentMode Mode
 }
 
 // New returns a coder over d, which must not be modified afterwards.
 func New(d *dict.Dict) *Coder {
-	c := &Coder{d: d, idx: newIndex(d)}
+	c := &Coder{d: d, idx: newIndex(d), DocumentMode: News}
 	c.pool.New = func() any { return &sentence{} }
 	return c
 }
@@ -41,6 +44,7 @@ type Input struct {
 	Options *dict.Options // nil: the dictionary's options
 	Forward *Forward      // what the previous sentence forwards; nil when forwarding does not apply
 	Unicode bool          // news text: tabs and line breaks separate words, curly quotes are quotes
+	Mode    Mode          // Compat (the zero value) or News; see news.go
 	Explain bool
 }
 
@@ -121,6 +125,9 @@ func (c *Coder) Code(in Input) Result {
 	}
 	var st state
 	s.codeVerbs(&st)
+	if in.Mode == News { // news.go: fixes applied to the raw events
+		st.events = s.newsEvents(st.events)
+	}
 	evs, prob := s.finish(st.events)
 	if s.opt.NonEvents > 0 {
 		evs, prob = s.nonEvents(evs, prob)
@@ -305,7 +312,7 @@ func (c *Coder) CodeDocument(doc *twintrack.Document) ([]twintrack.Event, error)
 	var out []twintrack.Event
 	for i, sp := range text.Sentences(doc.Text) {
 		st := doc.Text[sp.Start:sp.End]
-		res := c.Code(Input{Text: st, Date: day, Unicode: true})
+		res := c.Code(Input{Text: st, Date: day, Unicode: true, Mode: c.DocumentMode})
 		out = append(out, c.Events(doc, i, sp, &res)...)
 	}
 	return out, nil
