@@ -14,13 +14,15 @@ import (
 //	twintrack validate [-v] SUITE
 //
 // SUITE is a TABARI .project file (its dictionaries, options and text
-// files are read from beside it). The exit status is 1 when a record fails.
+// files are read from beside it) or a PETRARCH XML records file such as
+// PETR.UnitTest.records.xml (the dictionaries its <Environment> names are
+// read from beside it). The exit status is 1 when a record fails.
 func runValidate(ctx context.Context, args []string, env *Env) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	verbose := fs.Bool("v", false, "also print passing records")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: twintrack validate [-v] SUITE.project")
+		fmt.Fprintln(env.Stderr, "usage: twintrack validate [-v] SUITE.project|RECORDS.xml")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
