@@ -61,8 +61,10 @@ const (
 // so a Dimension never reaches SQL unchecked.
 func (d Dimension) column() (string, error) {
 	switch d {
-	case BySource, ByTarget, BySourceRoles, ByTargetRoles, ByCode, ByRoot, ByQuadClass:
+	case BySource, ByTarget, BySourceRoles, ByTargetRoles, ByCode, ByQuadClass:
 		return string(d), nil
+	case ByRoot:
+		return "substr(code, 1, 2)", nil // as stored in root, but in the dyad index
 	case BySourceCountry:
 		return "source_key", nil
 	case ByTargetCountry:
@@ -101,11 +103,11 @@ func (db *DB) Aggregate(ctx context.Context, f Filter, a Aggregation) ([]Bucket,
 	case PeriodAll:
 		period = "''"
 	case PeriodDay, PeriodWeek:
-		period = "e.event_date"
+		period = "event_date"
 	case PeriodMonth:
-		period = "substr(e.event_date, 1, 7)"
+		period = "substr(event_date, 1, 7)"
 	case PeriodYear:
-		period = "substr(e.event_date, 1, 4)"
+		period = "substr(event_date, 1, 4)"
 	default:
 		return nil, fmt.Errorf("aggregate: unknown period %d", a.Period)
 	}
@@ -119,12 +121,12 @@ func (db *DB) Aggregate(ctx context.Context, f Filter, a Aggregation) ([]Bucket,
 		if err != nil {
 			return nil, fmt.Errorf("aggregate: %w", err)
 		}
-		cols = append(cols, "e."+col)
-		groups = append(groups, "e."+col)
+		cols = append(cols, col)
+		groups = append(groups, col)
 	}
 	q := "SELECT " + strings.Join(cols, ", ") +
-		", COUNT(*), COUNT(DISTINCT e.source || '|' || e.target || '|' || e.code || '|' || e.event_date), " +
-		"COALESCE(SUM(e.goldstein), 0) FROM " + src + " e"
+		", COUNT(*), COUNT(DISTINCT source || '|' || target || '|' || code || '|' || event_date), " +
+		"COALESCE(SUM(goldstein), 0) FROM " + src + " e"
 	if len(groups) > 0 {
 		g := strings.Join(groups, ", ")
 		q += " GROUP BY " + g + " ORDER BY " + g

@@ -78,7 +78,9 @@ func buildWhere(d Dialect, f *Filter) (*where, error) {
 	anyOf(w, f.SourceRoles, role("source_roles"))
 	anyOf(w, f.TargetRoles, role("target_roles"))
 	anyOf(w, f.Codes, func(c string) string { return "code LIKE " + w.arg(c+"%") })
-	anyOf(w, f.Roots, func(r string) string { return "root = " + w.arg(r) })
+	// A root is the first two digits of the code; matching the code keeps
+	// the condition inside the dyad index.
+	anyOf(w, f.Roots, func(r string) string { return "code LIKE " + w.arg(r+"%") })
 	anyOf(w, f.QuadClasses, func(q int) string { return "quad_class = " + w.arg(q) })
 	if b.from != "" {
 		w.add("event_date >= " + w.arg(b.from))
