@@ -37,5 +37,21 @@ func (m Mode) String() string {
 
 // newsEvents applies the news-mode passes to the raw events.
 func (s *sentence) newsEvents(evs []event) []event {
-	return evs
+	return dropSelfPairs(evs)
+}
+
+// dropSelfPairs removes events whose source and target are the same actor
+// once composed. TABARI compares the actor and agent codes separately, so
+// "Houthi rebels" reached once as the actor HOUTHI (code YEMREB) and once
+// as YEMEN with the agent REBELS gave the event YEMREB YEMREB; an actor
+// does not act on itself.
+func dropSelfPairs(evs []event) []event {
+	kept := evs[:0]
+	for _, e := range evs {
+		if e.code != "" && compose(e.src.code, e.src.agent, e.src.agentPre) == compose(e.tgt.code, e.tgt.agent, e.tgt.agentPre) {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -17,7 +19,13 @@ import (
 
 func builtinCoder(t testing.TB) *coder.Coder {
 	t.Helper()
-	d, err := dict.LoadProject(dictionaries.FS, dictionaries.Project)
+	var fsys fs.FS = dictionaries.FS
+	if dir := os.Getenv("TWINTRACK_DICT_DIR"); dir != "" {
+		// A snapshot of the built-in dictionaries, for comparing the modes
+		// while someone edits the embedded ones.
+		fsys = os.DirFS(dir)
+	}
+	d, err := dict.LoadProject(fsys, dictionaries.Project)
 	if err != nil {
 		var list *dict.ErrorList
 		if errors.As(err, &list) {
