@@ -239,7 +239,9 @@ func textWords(text string, buf []string) []string {
 }
 
 // DiscardIn returns the first discard phrase found in a sentence, or nil.
-func (d *Dict) DiscardIn(text string) *DiscardPhrase {
+func (d *Dict) DiscardIn(text string) *DiscardPhrase { return d.discardIn(text, false) }
+
+func (d *Dict) discardIn(text string, storyOnly bool) *DiscardPhrase {
 	x := &d.petr
 	if x.disc == nil {
 		return nil
@@ -247,7 +249,7 @@ func (d *Dict) DiscardIn(text string) *DiscardPhrase {
 	words := textWords(text, make([]string, 0, 64))
 	for i, w := range words {
 		for _, dp := range x.disc[w] {
-			if discardAt(dp, words, i) {
+			if (dp.Story || !storyOnly) && discardAt(dp, words, i) {
 				return dp
 			}
 		}
@@ -256,7 +258,7 @@ func (d *Dict) DiscardIn(text string) *DiscardPhrase {
 				break
 			}
 			for _, dp := range x.disc[w[:n]] {
-				if len(dp.Words) == 1 && !dp.Whole {
+				if len(dp.Words) == 1 && !dp.Whole && (dp.Story || !storyOnly) {
 					return dp
 				}
 			}
@@ -264,6 +266,10 @@ func (d *Dict) DiscardIn(text string) *DiscardPhrase {
 	}
 	return nil
 }
+
+// StoryDiscard returns the first story discard phrase ("+" entries) found
+// anywhere in a document's text, or nil: such a document is not coded.
+func (d *Dict) StoryDiscard(text string) *DiscardPhrase { return d.discardIn(text, true) }
 
 // discardAt reports whether dp matches words from i on; its first word
 // is known to equal words[i].
