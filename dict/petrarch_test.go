@@ -302,6 +302,20 @@ func TestDiscards(t *testing.T) {
 			t.Errorf("DiscardIn(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
+	stories := []struct {
+		text string
+		want bool
+	}{
+		{"Talks resumed months later.\nThe football season opened.", true},
+		{"Talks resumed months later in the football season.", true}, // behind a sentence discard
+		{"Talks resumed months later.", false},
+		{"A cricket match.", false},
+	}
+	for _, tc := range stories {
+		if got := d.StoryDiscard(tc.text) != nil; got != tc.want {
+			t.Errorf("StoryDiscard(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
 }
 
 func TestIssues(t *testing.T) {
