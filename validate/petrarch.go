@@ -16,8 +16,9 @@ import (
 const FinalRecord = "FINAL-RECORD"
 
 // Petrarch is a PETRARCH-1 XML validation suite (formats.md 14) coded by
-// twintrack's shallow coder from each record's raw <Text>; the <Parse>
-// trees are used only to detect the bad_input_parse error.
+// twintrack's shallow coder from each record's raw <Text> (or, with
+// UseParse, the words of its <Parse> tree); the trees are otherwise used
+// only to detect the bad_input_parse error.
 //
 // Judging follows PETRARCH-1: the coded (source, target, code) triples and
 // the expected ones are compared as multisets; noevents expects none; an
@@ -35,7 +36,12 @@ const FinalRecord = "FINAL-RECORD"
 type Petrarch struct {
 	Path string
 	Dict *dict.Dict
-	file *petrFile
+	// UseParse codes the words of each record's <Parse> tree instead of
+	// its <Text> (contractions joined back). The words usually agree; where
+	// they do not (a few records parse a misspelt or different sentence),
+	// PETRARCH coded the parse.
+	UseParse bool
+	file     *petrFile
 }
 
 // OpenPetrarch reads a PETRARCH XML suite and loads the dictionaries its
@@ -199,7 +205,11 @@ func (p *Petrarch) code(c *coder.Coder, rec *PetrRecord, opts *dict.Options) (st
 	if !ok {
 		return "bad_date", nil
 	}
-	res := c.Code(coder.Input{Text: rec.Text, Date: day, Options: opts, Unicode: true})
+	text := rec.Text
+	if p.UseParse && rec.Parse != "" {
+		text = parseText(rec.Parse)
+	}
+	res := c.Code(coder.Input{Text: text, Date: day, Options: opts, Unicode: true})
 	var out []Triple
 	for _, e := range res.Events {
 		out = append(out, Triple{petrCode(e.Source), petrCode(e.Target), e.Code})
@@ -289,3 +299,50 @@ func petrExpected(rec *PetrRecord) string {
 	}
 	return joinTriples(rec.Expect)
 }
+
+// parseText returns the words of a Treebank parse as text: the leaves in
+// order, with split contractions ("n't", "'s") joined to their word and
+// bracket tokens turned back into brackets.
+func parseText(parse string) string {
+	var words []string
+	for i := 0; i < len(parse); i++ {
+		if parse[i] != '(' {
+			continue
+		}
+		j := i + 1
+		for j < len(parse) && !isSpace(parse[j]) && parse[j] != '(' && parse[j] != ')' {
+			j++
+		}
+		k := j
+		for k < len(parse) && isSpace(parse[k]) {
+			k++
+		}
+		if k >= len(parse) || parse[k] == '(' {
+			continue
+		}
+		e := strings.IndexByte(parse[k:], ')')
+		if e < 0 {
+			break
+		}
+		w := strings.TrimSpace(parse[k : k+e])
+		switch w {
+		case "-LRB-":
+			w = "("
+		case "-RRB-":
+			w = ")"
+		case "``", "''":
+			w = "\""
+		}
+		lw := strings.ToLower(w)
+		if len(words) > 0 && (lw == "n't" || strings.HasPrefix(lw, "'") && len(lw) <= 3 && lw != "'") {
+			words[len(words)-1] += w
+			continue
+		}
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -11,11 +11,25 @@ import (
 // must pass.
 const petrFloor = 225
 
+// petrParseFloor is the floor when the words of the parse trees are coded.
+const petrParseFloor = 228
+
 func TestPetrarchSuite(t *testing.T) {
-	s, err := Open(filepath.Join(sharedData(t), "petrarch", "PETR.UnitTest.records.xml"))
+	for _, parse := range []bool{false, true} {
+		name, floor := "text", petrFloor
+		if parse {
+			name, floor = "parse", petrParseFloor
+		}
+		t.Run(name, func(t *testing.T) { runPetrSuite(t, parse, floor) })
+	}
+}
+
+func runPetrSuite(t *testing.T, parse bool, floor int) {
+	s, err := OpenPetrarch(filepath.Join(sharedData(t), "petrarch", "PETR.UnitTest.records.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.UseParse = parse
 	sum, err := s.Run(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -29,8 +43,8 @@ func TestPetrarchSuite(t *testing.T) {
 		}
 	}
 	t.Logf("%d passed, %d failed", sum.Passed, sum.Failed)
-	if sum.Passed < petrFloor {
-		t.Errorf("passed %d records, want at least %d", sum.Passed, petrFloor)
+	if sum.Passed < floor {
+		t.Errorf("passed %d records, want at least %d", sum.Passed, floor)
 	}
 }
 
@@ -131,6 +145,9 @@ func TestPetrChecks(t *testing.T) {
 		if tc.got != tc.want {
 			t.Errorf("%s: got %v, want %v", tc.name, tc.got, tc.want)
 		}
+	}
+	if got, want := parseText("(ROOT (S\n (NP (NNP Arnor))\n (VP (VBD did) (RB n't) (VB go)) (. .)))"), "Arnor didn't go ."; got != want {
+		t.Errorf("parseText = %q, want %q", got, want)
 	}
 	if got := petrCode("~GOV"); got != "---GOV" {
 		t.Errorf("petrCode(~GOV) = %q, want ---GOV", got)

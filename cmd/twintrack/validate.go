@@ -21,8 +21,9 @@ func runValidate(ctx context.Context, args []string, env *Env) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	verbose := fs.Bool("v", false, "also print passing records")
+	parse := fs.Bool("parse", false, "PETRARCH XML suites: code the words of each record's <Parse> tree instead of its <Text>")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: twintrack validate [-v] SUITE.project|RECORDS.xml")
+		fmt.Fprintln(env.Stderr, "usage: twintrack validate [-v] [-parse] SUITE.project|RECORDS.xml")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -35,6 +36,9 @@ func runValidate(ctx context.Context, args []string, env *Env) error {
 	suite, err := validate.Open(fs.Arg(0))
 	if err != nil {
 		return err
+	}
+	if p, ok := suite.(*validate.Petrarch); ok {
+		p.UseParse = *parse
 	}
 	sum, err := suite.Run(func(o validate.Outcome) {
 		switch {
