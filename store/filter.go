@@ -44,8 +44,10 @@ type Filter struct {
 	All bool
 	// Dedup keeps one event per group; see Dedup.
 	Dedup Dedup
-	// Limit caps the number of events Events yields (0: no cap).
-	Limit int
+	// Limit caps the number of events Events yields (0: no cap), after
+	// skipping Offset events (paging).
+	Limit  int
+	Offset int
 }
 
 // Dedup says how reports are grouped into events.
@@ -126,6 +128,9 @@ func (f *Filter) check() (bounds, error) {
 	}
 	if f.Limit < 0 {
 		errs = append(errs, fmt.Errorf("limit %d: want 0 or more", f.Limit))
+	}
+	if f.Offset < 0 {
+		errs = append(errs, fmt.Errorf("offset %d: want 0 or more", f.Offset))
 	}
 	return b, errors.Join(errs...)
 }

@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"strings"
 
 	"github.com/twintrack/twintrack"
@@ -188,8 +190,13 @@ func (db *DB) Events(ctx context.Context, f Filter) iter.Seq2[twintrack.Event, e
 			return
 		}
 		q := selectEvent + eventFrom(src) + " ORDER BY e.event_date, e.doc_id, e.sentence, e.event_id"
-		if f.Limit > 0 {
-			q += fmt.Sprintf(" LIMIT %d", f.Limit) // an int checked by Filter.check, not input text
+		// Ints checked by Filter.check, not input text. SQLite needs a LIMIT
+		// before an OFFSET, so "no limit" is the largest one.
+		switch {
+		case f.Limit > 0:
+			q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+		case f.Offset > 0:
+			q += fmt.Sprintf(" LIMIT %d OFFSET %d", math.MaxInt64, f.Offset)
 		}
 		db.scanAll(ctx, q, args, yield)
 	}
@@ -219,10 +226,14 @@ func (db *DB) scanAll(ctx context.Context, q string, args []any, yield func(twin
 
 // Happenings yields the reports matching f grouped by source, target, code
 // and event date (f.Dedup is ignored: every report is listed). f.Limit caps
-// the number of happenings.
+// the number of happenings; f.Offset is not supported and is an error.
 func (db *DB) Happenings(ctx context.Context, f Filter) iter.Seq2[Happening, error] {
 	return func(yield func(Happening, error) bool) {
 		limit := f.Limit
+		if f.Offset > 0 {
+			yield(Happening{}, errors.New("happenings: offset is not supported"))
+			return
+		}
 		f.Dedup, f.Limit = DedupNone, 0
 		src, args, err := filtered(db.d, &f)
 		if err != nil {

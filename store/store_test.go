@@ -126,6 +126,9 @@ func TestFilters(t *testing.T) {
 			{"text underscore not a wildcard", store.Filter{Text: "city centre"}, ""},
 			{"text with quote", store.Filter{Text: "'; DROP TABLE events; --"}, ""},
 			{"document", store.Filter{DocID: "d2"}, "c d"},
+			{"limit", store.Filter{Limit: 2}, "a e"}, // in date order: e (1979), then a, b, c (1991-10-23)
+			{"offset", store.Filter{Offset: 5}, "h i"},
+			{"limit and offset", store.Filter{Limit: 2, Offset: 1}, "a b"},
 		}
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
