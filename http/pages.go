@@ -19,29 +19,32 @@ import (
 // pageNames lists the page templates; each is parsed with layout.html.
 var pageNames = []string{"events", "event", "dyads", "tracks", "actor", "error"}
 
-var funcs = template.FuncMap{
-	"pct": func(f *float64) string {
-		if f == nil {
+// templateFuncs are the functions the page templates call.
+func templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		"pct": func(f *float64) string {
+			if f == nil {
+				return ""
+			}
+			return fmt.Sprintf("%.0f%%", 100**f)
+		},
+		"mean": func(r analysis.Row) string {
+			if m, ok := r.GoldsteinMean(); ok {
+				return fmtNum(m)
+			}
 			return ""
-		}
-		return fmt.Sprintf("%.0f%%", 100**f)
-	},
-	"mean": func(r analysis.Row) string {
-		if m, ok := r.GoldsteinMean(); ok {
-			return fmtNum(m)
-		}
-		return ""
-	},
-	"join": strings.Join,
-	"num":  fmtNum,
-	// byOptions lists the periods a chart can be drawn by.
-	"byOptions": func() []string { return []string{"year", "month", "week", "day"} },
+		},
+		"join": strings.Join,
+		"num":  fmtNum,
+		// byOptions lists the periods a chart can be drawn by.
+		"byOptions": func() []string { return []string{"year", "month", "week", "day"} },
+	}
 }
 
 func parseTemplates() (map[string]*template.Template, error) {
 	m := make(map[string]*template.Template, len(pageNames))
 	for _, n := range pageNames {
-		t, err := template.New(n).Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+n+".html")
+		t, err := template.New(n).Funcs(templateFuncs()).ParseFS(files, "templates/layout.html", "templates/"+n+".html")
 		if err != nil {
 			return nil, fmt.Errorf("httpserver: parse template %s: %w", n, err)
 		}
@@ -67,8 +70,9 @@ type pageData struct {
 	Error string     // a bad-parameter message shown above the results
 }
 
-// errorMessage returns the client-facing message of a bad request, or ""
-// when err is a server failure (which is answered with the error page).
+// errorMessage returns the status and client-facing message of a bad
+// request, to show on the page with the form. For any other error it
+// answers with the error page itself and returns ok false.
 func (s *Server) errorMessage(w http.ResponseWriter, r *http.Request, err error) (status int, msg string, ok bool) {
 	code, m := s.status(r, err)
 	if code == http.StatusBadRequest {
