@@ -74,6 +74,7 @@ func (c *Coder) Code(in Input) Result {
 	defer c.pool.Put(s)
 	s.d, s.idx, s.day, s.fwdIn = c.d, c.idx, in.Date, in.Forward
 	s.opt = in.Options
+	s.news = in.Mode == News
 	if s.opt == nil {
 		s.opt = &c.d.Options
 	}
@@ -125,7 +126,7 @@ func (c *Coder) Code(in Input) Result {
 	}
 	var st state
 	s.codeVerbs(&st)
-	if in.Mode == News { // news.go: fixes applied to the raw events
+	if s.news { // news.go: fixes applied to the raw events
 		st.events = s.newsEvents(st.events)
 	}
 	evs, prob := s.finish(st.events)

@@ -156,6 +156,9 @@ func (s *sentence) makeEvents(st *state, c dict.Code, h, t, cs, ce int, p *dict.
 		return
 	}
 	o := s.opt
+	if !st.src.ok && s.news { // news.go: a clause without a subject
+		st.src, st.regSrc = s.newsSubject(st, h, cs)
+	}
 	if !st.src.ok {
 		found := false
 		for q := cs; q <= ce; q++ {
@@ -188,7 +191,14 @@ func (s *sentence) makeEvents(st *state, c dict.Code, h, t, cs, ce int, p *dict.
 		return
 	}
 	src, tgt := st.src, st.tgt
-	if st.regSrc && st.regTgt && s.isPassive(h) {
+	if s.news && st.regSrc { // news.go: passives without "by" nearby
+		var ok bool
+		if src, tgt, ok = s.newsPassive(src, tgt, h, ce, c.A); !ok {
+			st.src, st.regSrc = actor{}, false // the victim is no later verb's source
+			s.forget(st)
+			return
+		}
+	} else if st.regSrc && st.regTgt && s.isPassive(h) {
 		src, tgt = tgt, src
 		st.passive = true
 	}

@@ -1,5 +1,11 @@
 package coder
 
+import (
+	"strings"
+
+	"github.com/twintrack/twintrack/dict"
+)
+
 // News mode: where TABARI's 1990s design loses events in news text, news
 // mode improves on it. The behaviour is opt-in per sentence through
 // Input.Mode:
@@ -54,4 +60,119 @@ func dropSelfPairs(evs []event) []event {
 		kept = append(kept, e)
 	}
 	return kept
+}
+
+// newsSubject finds the source of verb h in clause cs.. when the clause
+// has no actor before the verb: "Saudi Arabia and its allies began air
+// strikes against the Houthi rebels", "Reagan and Gorbachev met in
+// Washington and signed the treaty". TABARI takes the clause's first
+// actor, even one after the verb, which makes the target the source; in
+// news mode the subject is the previous verb's source, or else the first
+// actor of the sentence before the clause. ok is false (TABARI's search
+// applies) when the clause has an actor, agent, noun or pronoun before the
+// verb (a subject of its own) or the sentence has no actor before the
+// clause.
+func (s *sentence) newsSubject(st *state, h, cs int) (a actor, ok bool) {
+	for q := cs; q < h; q++ {
+		switch {
+		case s.isActorHead(q):
+			return actor{}, false
+		case s.w[q].typ == dict.Agent || s.w[q].typ == dict.Noun || s.w[q].typ == dict.Pronoun:
+			return actor{}, false // a subject of its own: "... and a man was killed"
+		}
+	}
+	if cs == 0 {
+		return actor{}, false
+	}
+	if n := len(st.events); n > 0 {
+		if e := &st.events[n-1]; e.src.ok && !e.src.def && e.verb < cs {
+			return s.wholeCompound(e.src), true
+		}
+	}
+	for q := 0; q < cs; q++ {
+		if s.isActorHead(q) && !s.w[q].inComma {
+			return s.wholeCompound(s.actorAt(q, true)), true
+		}
+	}
+	return actor{}, false
+}
+
+// wholeCompound returns a member of a syntactic compound ("Reagan and
+// Gorbachev") as the whole compound, so that a verb it is carried to
+// expands to every member (events.go, create); other actors are returned
+// unchanged.
+func (s *sentence) wholeCompound(a actor) actor {
+	if a.def || a.where < 0 || !s.w[a.where].inComp {
+		return a
+	}
+	for r := a.where; r >= 0; r-- {
+		if s.w[r].compEnd >= a.where && s.w[r].inComp {
+			b := s.actorAt(r, true)
+			b.where = r
+			return b
+		}
+	}
+	return a
+}
+
+// beForms are the forms of "be" that make a following past participle
+// passive ("was attacked", "were released", "is being pressured").
+var beForms = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true}
+
+// newsVoicePassive reports whether verb h is in the passive voice: a form
+// of "be" right before it, or two words before with an adverb ("-LY",
+// "ALSO", "THEN") between, and the verb itself not a present participle.
+func (s *sentence) newsVoicePassive(h int) bool {
+	if h < 1 || !participle(s.w[h].text) {
+		return false
+	}
+	if beForms[s.w[h-1].text] {
+		return true
+	}
+	if h >= 2 && beForms[s.w[h-2].text] {
+		t := s.w[h-1].text
+		return strings.HasSuffix(t, "LY") || t == "ALSO" || t == "THEN"
+	}
+	return false
+}
+
+// newsPassive recodes the event of a passive verb h in clause ..ce whose
+// source was found by the regular search: "B was visited by A" (with the
+// "by" anywhere in the clause, where TABARI looks only three words after
+// the verb) gives A -> B; "Shinzo Abe was assassinated in Nara" has no
+// source, so ok is false and no event is made (TABARI made the victim the
+// source). Active verbs and subjects after the verb are left alone, and so
+// are statements (CAMEO 01x, code): "X was concerned about Y" is X's
+// comment on Y.
+func (s *sentence) newsPassive(src, tgt actor, h, ce int, code string) (actor, actor, bool) {
+	if !s.newsVoicePassive(h) || src.def || src.where < 0 || src.where > h {
+		return src, tgt, true
+	}
+	for q := h + 1; q < ce; q++ {
+		if s.w[q].typ != dict.By && s.w[q].text != "BY" {
+			continue
+		}
+		for r := q + 1; r <= ce && r <= q+3; r++ { // "by the Russian army"
+			if s.isActorHead(r) {
+				return s.actorAt(r, true), src, true
+			}
+			if s.w[r].spanT == dict.Verb {
+				break // "by" + another verb: "by promoting biofuels"
+			}
+		}
+	}
+	return src, tgt, strings.HasPrefix(code, "01")
+}
+
+// irregular are past participles that do not end in -ED, -EN or -WN.
+var irregular = map[string]bool{"HELD": true, "SENT": true, "SHOT": true, "HIT": true, "STRUCK": true,
+	"FOUGHT": true, "BROUGHT": true, "CAUGHT": true, "MADE": true, "SUNK": true, "SOLD": true,
+	"TOLD": true, "PUT": true, "SET": true, "SPENT": true, "BUILT": true, "LED": true, "KEPT": true,
+	"LEFT": true, "MET": true, "PAID": true, "BOUGHT": true, "BOUND": true, "FOUND": true,
+	"BURNT": true, "DEALT": true, "SOUGHT": true, "WON": true, "LOST": true, "CUT": true, "QUIT": true}
+
+// participle reports whether an upper-case word looks like a past
+// participle.
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "EN") || strings.HasSuffix(w, "WN") || irregular[w]
 }

@@ -48,6 +48,7 @@ type sentence struct {
 	best    []int
 	present []uint64 // bit set of the literals some word of the sentence matches
 	idx     *index
+	news    bool // news mode (news.go)
 }
 
 // has reports whether some word of the sentence matches literal id.
