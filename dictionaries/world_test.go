@@ -638,7 +638,7 @@ func TestWorldPhrasesInSentences(t *testing.T) {
 		// far more often than the verb; "courted" stays a verb.
 		{"courts are judges", "2015-01-01", "Cambodian courts convicted Cambodia's opposition", "KHM ~JUD KHM ~OPP"},
 		{"courted is a verb", "2015-01-01", "Japan courted Cambodia's opposition", "JPN KHM ~OPP"},
-		{"Soviet era is null", "2010-01-01", "Soviet-era tanks", "---"},
+		{"Soviet era is null", "2010-01-01", "Soviet-era weapons", "---"},
 		{"Soviet troops", "1985-01-01", "Soviet troops", "RUS ~MIL"},
 		{"Taliban back in power", "2023-01-01", "the Taliban", "AFGGOVTAL"},
 		{"agent before actor", "2000-01-01", "security forces of Burma", "~MIL MMR"},
