@@ -79,6 +79,10 @@ func (c *Coder) Code(in Input) Result {
 		s.opt = &c.d.Options
 	}
 	res := Result{Date: in.Date}
+	if c.d.DiscardIn(in.Text) != nil { // PETRARCH discards file (dict.DiscardPhrase)
+		res.Problem = ProbDiscardText
+		return res
+	}
 	if p := s.prepare(in.Text, in.Unicode); p != "" {
 		res.Problem = p
 		return res
@@ -310,6 +314,9 @@ func (c *Coder) CodeDocument(doc *twintrack.Document) ([]twintrack.Event, error)
 		d.Date = date
 		doc = &d
 	}
+	if c.d.StoryDiscard(doc.Text) != nil { // "+" entries of a PETRARCH discards file
+		return nil, nil
+	}
 	var out []twintrack.Event
 	for i, sp := range text.Sentences(doc.Text) {
 		st := doc.Text[sp.Start:sp.End]
@@ -323,8 +330,14 @@ func (c *Coder) CodeDocument(doc *twintrack.Document) ([]twintrack.Event, error)
 // are doc.Text[sp.Start:sp.End], into event records.
 func (c *Coder) Events(doc *twintrack.Document, idx int, sp twintrack.Span, res *Result) []twintrack.Event {
 	var out []twintrack.Event
+	var issues []string // PETRARCH issue coding (dict.IssuePhrase), per sentence
+	if len(res.Events) > 0 {
+		issues = c.d.IssuesIn(sp.Text(doc.Text))
+	}
 	for i := range res.Events {
-		out = append(out, c.docEvent(doc, idx, sp, &res.Events[i]))
+		ev := c.docEvent(doc, idx, sp, &res.Events[i])
+		ev.Issues = issues
+		out = append(out, ev)
 	}
 	return out
 }
