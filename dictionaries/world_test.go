@@ -632,7 +632,7 @@ func TestWorldPhrasesInSentences(t *testing.T) {
 		{"sea named after China", "2020-01-01", "The South China Sea dispute worried Vietnam", "--- VNM"},
 		{"New Mexico is not Mexico", "2020-01-01", "New Mexico officials met Mexican diplomats", "--- ~GOV MEX ~GOV"},
 		{"UN peacekeepers", "1993-01-01", "U.N. peacekeepers left Cambodia", "IGOUNOPKO KHM"},
-		{"Khmer Rouge wins over Khmer", "1990-01-01", "Khmer Rouge guerrillas attacked Cambodian troops", "KHMREB ~REB KHM ~MIL"},
+		{"Khmer Rouge wins over Khmer", "1990-01-01", "Khmer Rouge guerrillas attacked Cambodian troops", "KHMREB KHM ~MIL"},
 		{"seats of government", "2020-01-01", "The Kremlin rejected a White House proposal", "RUSGOV USAGOV"},
 		// "courts" is a noun (COURTS=): news has "Cambodian courts convicted"
 		// far more often than the verb; "courted" stays a verb.
