@@ -176,3 +176,47 @@ var irregular = map[string]bool{"HELD": true, "SENT": true, "SHOT": true, "HIT":
 func participle(w string) bool {
 	return strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "EN") || strings.HasSuffix(w, "WN") || irregular[w]
 }
+
+// quoteTail reports, in news mode, whether the comma at c1 ends a
+// sentence-opening quote: the words after it ("Japan said on Monday") are
+// the speaker, which TABARI blanks as a final comma clause.
+func (s *sentence) quoteTail(c1 int) bool {
+	return s.news && s.w[0].text == `"` && c1+1 < s.n && s.w[c1+1].text == `"`
+}
+
+// newsSpeaker finds the source of verb h inside a sentence-opening quote
+// whose speaker follows it: "We will send aid to Cambodia," Japan said.
+// TABARI reads the words after the closing quote as a comma clause and
+// drops them (quoteTail keeps them in news mode), so the quote had no
+// source. The speaker is the first actor
+// within five words of the closing quote. ok is false when the sentence
+// does not open with a quote, h is not inside it, the quote names an
+// actor before the verb ("Russia attacked Ukraine," the minister said:
+// Russia is the source) or no actor follows the quote.
+func (s *sentence) newsSpeaker(h int) (a actor, ok bool) {
+	if s.n == 0 || s.w[0].text != `"` {
+		return actor{}, false
+	}
+	end := -1
+	for q := 1; q < s.n; q++ {
+		if s.w[q].text == `"` {
+			end = q
+			break
+		}
+	}
+	if end < 0 || h >= end {
+		return actor{}, false
+	}
+	for q := 1; q < h; q++ {
+		if s.isActorHead(q) {
+			return actor{}, false
+		}
+	}
+	for q := end + 1; q < s.n && q <= end+5; q++ {
+		if s.isActorHead(q) {
+			a := s.actorAt(q, true)
+			return a, a.ok
+		}
+	}
+	return actor{}, false
+}

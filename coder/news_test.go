@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/coder"
@@ -138,5 +139,89 @@ func printDiff(gold []devset.Sentence, a, b []twintrack.Event) {
 			return strings.Join(out, ", ")
 		}
 		fmt.Printf("%s %q\n    compat: %s\n    news:   %s\n", s.ID, s.Text, mark(ma[s.ID]), mark(mb[s.ID]))
+	}
+}
+
+// newsFiles is our own small dictionary for the news-mode cases, so that
+// they do not move with the built-in dictionaries.
+var newsFiles = fstest.MapFS{
+	"n.options": {Data: []byte("SET: MINIMUM WORDS = 3\n")},
+	"n.actors": {Data: []byte(`JAPAN_ [JPN]
++JAPANESE_
+CAMBODIA_ [KHM]
+RUSSIA_ [RUS]
+UKRAINE_ [UKR]
+FRANCE_ [FRA]
+REAGAN_ [USAGOV]
+GORBACHEV_ [RUSGOV]
+SHINZO_ABE_ [JPNGOV]
+HOUTHI_ [YEMREB]
+YEMEN_ [YEM]
+`)},
+	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\n")},
+	"n.verbs": {Data: []byte(`MET_ [040:040]
+SIGNED_ [057:057]
+ASSASSINATED_ [186]
+CONDEMNED_ [111]
+CONCERNED_ [012]
+SEND_ [070]
+ATTACKED_ [190]
+SAID [010?]
+`)},
+}
+
+// TestNewsModeCases codes sentences written for each news-mode change in
+// both modes: compat keeps TABARI's result, news fixes it.
+func TestNewsModeCases(t *testing.T) {
+	d, err := dict.LoadFS(newsFiles, "n.options", "n.actors", "n.agents", "n.verbs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := coder.New(d)
+	tests := []struct {
+		name, text   string
+		compat, news string // events "SRC TGT CODE", comma separated
+	}{
+		{"self pair dropped", "Houthi rebels attacked Yemen rebels on Monday.",
+			"YEMREB YEMREB 190", ""},
+		{"clause without subject", "Japan and its allies attacked Russia on Monday.",
+			"", "JPN RUS 190"},
+		{"clause without subject after a compound", "Reagan and Gorbachev met in Iceland on Tuesday and signed the treaty.",
+			"USAGOV RUSGOV 040, RUSGOV USAGOV 040, USAGOV RUSGOV 057, RUSGOV USAGOV 057",
+			"USAGOV RUSGOV 040, RUSGOV USAGOV 040, USAGOV RUSGOV 057, RUSGOV USAGOV 057"},
+		{"passive without doer", "Shinzo Abe was assassinated by a gunman in Nara.",
+			"", ""},
+		{"passive with doer far from the verb", "Russia was condemned on Monday in a statement by France.",
+			"RUS FRA 111", "FRA RUS 111"},
+		{"passive with doer", "Russia was condemned by France on Monday.",
+			"FRA RUS 111", "FRA RUS 111"},
+		{"passive statement kept", "Japan said it was deeply concerned about Cambodia.",
+			"JPN KHM 012", "JPN KHM 012"},
+		{"quote then speaker", `"We will send aid to Cambodia," Japan said on Monday.`,
+			"", "JPN KHM 070"},
+		{"curly quote then speaker with agent", "\u201cWe will send aid to Cambodia,\u201d the Japanese foreign minister said.",
+			"", "JPNGOV KHM 070"},
+		{"quote naming its own source", `"Russia attacked Ukraine," the Japanese foreign minister said.`,
+			"RUS UKR 190", "RUS UKR 190"},
+		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
+			"JPN KHM 070", "JPN KHM 070"},
+	}
+	day := dict.MakeDay(2020, 1, 1)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, m := range []struct {
+				mode coder.Mode
+				want string
+			}{{coder.Compat, tt.compat}, {coder.News, tt.news}} {
+				res := c.Code(coder.Input{Text: tt.text, Date: day, Unicode: true, Mode: m.mode})
+				var got []string
+				for _, e := range res.Events {
+					got = append(got, e.Source+" "+e.Target+" "+e.Code)
+				}
+				if g := strings.Join(got, ", "); g != m.want {
+					t.Errorf("%v: got %q (problem %q), want %q", m.mode, g, res.Problem, m.want)
+				}
+			}
+		})
 	}
 }

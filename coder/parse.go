@@ -276,7 +276,8 @@ func (s *sentence) commaClauses() {
 			}
 		}
 		if q >= s.n {
-			if k := s.n - 1 - c1; o.CommaEMin <= k && k <= o.CommaEMax {
+			// news.go: the speaker after an opening quote is kept
+			if k := s.n - 1 - c1; o.CommaEMin <= k && k <= o.CommaEMax && !s.quoteTail(c1) {
 				s.markComma(c1, s.n-1)
 			}
 			return

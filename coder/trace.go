@@ -15,6 +15,7 @@ func (c *Coder) Trace(in Input) string {
 	s := c.pool.Get().(*sentence)
 	defer c.pool.Put(s)
 	s.d, s.idx, s.day, s.fwdIn = c.d, c.idx, in.Date, in.Forward
+	s.news = in.Mode == News
 	s.opt = in.Options
 	if s.opt == nil {
 		s.opt = &c.d.Options
