@@ -115,7 +115,9 @@ func Run(ctx context.Context, src Source, opts Options) (Result, error) {
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
 	jobs := make(chan *item, 4*opts.Workers)
-	results := make(chan *item, 4*opts.Workers)
+	// A deep results queue lets the workers go on coding while the writer
+	// commits a batch.
+	results := make(chan *item, 1024)
 	go read(readCtx, src, done, jobs, results)
 	workersDone := make(chan struct{})
 	for i := 0; i < opts.Workers; i++ {

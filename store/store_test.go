@@ -239,6 +239,16 @@ func TestWriteIsIdempotent(t *testing.T) {
 		if len(keys) != 5 || !keys["d1"] || !keys["d5"] {
 			t.Errorf("coded keys: got %v, want d1..d5", keys)
 		}
+		// A key repeated within one batch is stored once.
+		twice := docs([]fx{
+			{label: "z1", doc: "d9", date: "2020-01-01", src: "JPN", tgt: "KHM", code: "010"},
+		})
+		twice = append(twice, twice[0])
+		twice[1].Events = append([]twintrack.Event(nil), twice[1].Events...)
+		res, err := db.Write(ctx, run.ID, twice)
+		if err != nil || res.Documents != 1 || res.Skipped != 1 || res.Events != 1 {
+			t.Errorf("a key twice in one batch: got %+v (err %v), want 1 stored, 1 skipped, 1 event", res, err)
+		}
 		same := mustRun(t, db, "dicts-1")
 		if same.ID != run.ID {
 			t.Errorf("same dictionaries: got run %d, want %d", same.ID, run.ID)

@@ -56,8 +56,9 @@ func boolInt(b bool) int {
 // Write stores a batch of coded documents and their events in one
 // transaction. For each document it first claims the (run, document) row
 // in coded_documents; when that row exists already the document is
-// skipped, so writing the same batch twice stores it once. Events without
-// an EventID get Event.StableID().
+// skipped, so writing the same batch twice stores it once. Write fills in
+// the batch's missing keys (DocKey) and the events' missing DocID,
+// DictHash (the run's) and EventID (Event.StableID()).
 func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (WriteResult, error) {
 	var res WriteResult
 	var dictHash string
@@ -75,35 +76,40 @@ func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (Wr
 	}
 	defer w.close()
 	for i := range batch {
-		cd := &batch[i]
-		if cd.Key == "" {
-			cd.Key = DocKey(&cd.Doc)
+		if batch[i].Key == "" {
+			batch[i].Key = DocKey(&batch[i].Doc)
 		}
-		stored, err := w.document(ctx, runID, cd)
+	}
+	for start := 0; start < len(batch); start += docsPerStatement {
+		chunk := batch[start:min(start+docsPerStatement, len(batch))]
+		stored, err := w.documents(ctx, runID, chunk)
 		if err != nil {
-			return WriteResult{}, fmt.Errorf("write document %s: %w", cd.Key, err)
+			return WriteResult{}, fmt.Errorf("write: %w", err)
 		}
-		if !stored {
-			res.Skipped++
-			continue
-		}
-		res.Documents++
-		res.Sentences += cd.Sentences
-		for j := range cd.Events {
-			ev := &cd.Events[j]
-			if ev.DocID == "" {
-				ev.DocID = cd.Doc.ID
+		for i := range chunk {
+			cd := &chunk[i]
+			if !stored[i] {
+				res.Skipped++
+				continue
 			}
-			if ev.DictHash == "" {
-				ev.DictHash = dictHash
+			res.Documents++
+			res.Sentences += cd.Sentences
+			for j := range cd.Events {
+				ev := &cd.Events[j]
+				if ev.DocID == "" {
+					ev.DocID = cd.Doc.ID
+				}
+				if ev.DictHash == "" {
+					ev.DictHash = dictHash
+				}
+				if ev.EventID == "" {
+					ev.EventID = ev.StableID()
+				}
+				if err := w.event(ctx, runID, cd.Key, ev); err != nil {
+					return WriteResult{}, fmt.Errorf("write document %s: %w", cd.Key, err)
+				}
+				res.Events++
 			}
-			if ev.EventID == "" {
-				ev.EventID = ev.StableID()
-			}
-			if err := w.event(ctx, runID, cd.Key, ev); err != nil {
-				return WriteResult{}, fmt.Errorf("write document %s: %w", cd.Key, err)
-			}
-			res.Events++
 		}
 	}
 	if err := w.flush(ctx); err != nil {
@@ -116,15 +122,20 @@ func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (Wr
 	return res, nil
 }
 
+// docsPerStatement is how many documents one claiming or document INSERT
+// carries: one statement (one round trip to PostgreSQL) per 500 documents
+// rather than two per document.
+const docsPerStatement = 500
+
 // batchWriter holds one transaction's prepared statements and the events
 // waiting for a multi-row INSERT.
 type batchWriter struct {
-	db                            *DB
-	tx                            *sql.Tx
-	claim, insDoc, updDoc, retire *sql.Stmt
-	insMany                       *sql.Stmt // RowsPerInsert rows
-	pending                       []any
-	rows                          int
+	db             *DB
+	tx             *sql.Tx
+	updDoc, retire *sql.Stmt
+	insMany        *sql.Stmt // RowsPerInsert rows
+	pending        []any
+	rows           int
 }
 
 func (db *DB) newBatchWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
@@ -139,9 +150,6 @@ func (db *DB) newBatchWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, err
 		s, err = tx.PrepareContext(ctx, q)
 		return s
 	}
-	w.claim = prep(`INSERT INTO coded_documents (run_id, doc_key, events) VALUES (` + db.ph(1, 3) + `) ON CONFLICT DO NOTHING`)
-	w.insDoc = prep(`INSERT INTO documents (doc_key, doc_date, url, source, title, bytes, sentences, last_run) VALUES (` +
-		db.ph(1, 8) + `) ON CONFLICT DO NOTHING`)
 	w.updDoc = prep(`UPDATE documents SET last_run = ` + p(1) + ` WHERE doc_key = ` + p(2))
 	w.retire = prep(`UPDATE events SET current = 0 WHERE doc_key = ` + p(1) + ` AND run_id <> ` + p(2) + ` AND current = 1`)
 	w.insMany = prep(db.insertEventsSQL(db.d.RowsPerInsert))
@@ -153,52 +161,94 @@ func (db *DB) newBatchWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, err
 }
 
 func (db *DB) insertEventsSQL(rows int) string {
+	return "INSERT INTO events (" + strings.Join(eventColumns, ", ") + ") VALUES " +
+		db.rowsOf(rows, len(eventColumns)) + " ON CONFLICT DO NOTHING"
+}
+
+// documents claims the documents of chunk for the run and stores their
+// metadata; stored[i] is false for a document the run already has (or a
+// key repeated in the chunk). Both statements are multi-row INSERTs whose
+// RETURNING clause names the rows they inserted.
+func (w *batchWriter) documents(ctx context.Context, runID int64, chunk []CodedDocument) ([]bool, error) {
+	args := make([]any, 0, 3*len(chunk))
+	for i := range chunk {
+		args = append(args, runID, chunk[i].Key, len(chunk[i].Events))
+	}
+	claimed, err := w.returning(ctx,
+		`INSERT INTO coded_documents (run_id, doc_key, events) VALUES `+w.db.rowsOf(len(chunk), 3)+
+			` ON CONFLICT DO NOTHING RETURNING doc_key`, args)
+	if err != nil {
+		return nil, fmt.Errorf("claim documents: %w", err)
+	}
+	stored := make([]bool, len(chunk))
+	args = args[:0]
+	n := 0
+	for i := range chunk {
+		cd := &chunk[i]
+		if !claimed[cd.Key] {
+			continue
+		}
+		delete(claimed, cd.Key) // a repeated key is stored once
+		stored[i] = true
+		d := &cd.Doc
+		args = append(args, cd.Key, d.Date, d.URL, d.Source, d.Title, len(d.Text), cd.Sentences, runID)
+		n++
+	}
+	if n == 0 {
+		return stored, nil
+	}
+	inserted, err := w.returning(ctx,
+		`INSERT INTO documents (doc_key, doc_date, url, source, title, bytes, sentences, last_run) VALUES `+
+			w.db.rowsOf(n, 8)+` ON CONFLICT DO NOTHING RETURNING doc_key`, args)
+	if err != nil {
+		return nil, fmt.Errorf("store documents: %w", err)
+	}
+	for i := range chunk {
+		key := chunk[i].Key
+		if !stored[i] || inserted[key] {
+			continue
+		}
+		// Stored before by another run: this coding becomes the current one.
+		if _, err := w.updDoc.ExecContext(ctx, runID, key); err != nil {
+			return nil, fmt.Errorf("document %s: %w", key, err)
+		}
+		if _, err := w.retire.ExecContext(ctx, key, runID); err != nil {
+			return nil, fmt.Errorf("document %s: %w", key, err)
+		}
+	}
+	return stored, nil
+}
+
+// returning runs an INSERT ... RETURNING doc_key and collects the keys.
+func (w *batchWriter) returning(ctx context.Context, q string, args []any) (map[string]bool, error) {
+	rows, err := w.tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
+}
+
+// rowsOf returns "(p1,...,pcols),(...)" for rows rows of cols parameters.
+func (db *DB) rowsOf(rows, cols int) string {
 	var b strings.Builder
-	b.WriteString("INSERT INTO events (")
-	b.WriteString(strings.Join(eventColumns, ", "))
-	b.WriteString(") VALUES ")
-	n := len(eventColumns)
 	for r := 0; r < rows; r++ {
 		if r > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteByte('(')
-		b.WriteString(db.ph(r*n+1, n))
+		b.WriteString(db.ph(r*cols+1, cols))
 		b.WriteByte(')')
 	}
-	b.WriteString(" ON CONFLICT DO NOTHING")
 	return b.String()
-}
-
-// document claims cd for the run and stores its metadata; it reports
-// false when the run already has the document.
-func (w *batchWriter) document(ctx context.Context, runID int64, cd *CodedDocument) (bool, error) {
-	r, err := w.claim.ExecContext(ctx, runID, cd.Key, len(cd.Events))
-	if err != nil {
-		return false, err
-	}
-	if n, err := r.RowsAffected(); err != nil || n == 0 {
-		return false, err
-	}
-	d := &cd.Doc
-	r, err = w.insDoc.ExecContext(ctx, cd.Key, d.Date, d.URL, d.Source, d.Title, len(d.Text), cd.Sentences, runID)
-	if err != nil {
-		return false, err
-	}
-	n, err := r.RowsAffected()
-	if err != nil {
-		return false, err
-	}
-	if n == 0 {
-		// Stored before by another run: this coding becomes the current one.
-		if _, err := w.updDoc.ExecContext(ctx, runID, cd.Key); err != nil {
-			return false, err
-		}
-		if _, err := w.retire.ExecContext(ctx, cd.Key, runID); err != nil {
-			return false, err
-		}
-	}
-	return true, nil
 }
 
 // event queues ev and flushes a full multi-row INSERT.
@@ -227,7 +277,7 @@ func (w *batchWriter) flush(ctx context.Context) error {
 }
 
 func (w *batchWriter) close() {
-	for _, s := range []*sql.Stmt{w.claim, w.insDoc, w.updDoc, w.retire, w.insMany} {
+	for _, s := range []*sql.Stmt{w.updDoc, w.retire, w.insMany} {
 		if s != nil {
 			s.Close()
 		}
