@@ -118,6 +118,9 @@ func (m *matcher) compareWord(e *dict.Elem, pos int, right bool) (int, int) {
 func (m *matcher) compareRight(e *dict.Elem, pos int) (int, int) {
 	if e.Kind == dict.SynRef {
 		for _, mem := range m.s.d.Synset(e.Syn).Members {
+			if absentFirst(m.s, mem) {
+				continue // cannot match, and trying leaves the state as it was
+			}
 			if m.memberRight(mem, pos) {
 				return 2, pos
 			}
@@ -161,6 +164,9 @@ func (m *matcher) compareLeft(e *dict.Elem, pos int) (int, int) {
 	m.inGroup, m.grp = true, -1
 	for start := pos; start >= 0; start-- {
 		for _, mem := range m.s.d.Synset(e.Syn).Members {
+			if absentFirst(m.s, mem) {
+				continue
+			}
 			first := &mem.Elems[0]
 			if m.gap {
 				for q := start; q >= 0; q-- {
@@ -378,6 +384,12 @@ func (m *matcher) match(p *dict.Pattern, h, t, end int) bool {
 	}
 	m.inGroup, m.grp = false, -1
 	return m.lower(p.Star, h)
+}
+
+// absentFirst reports whether a synset member starts with a word that no
+// word of the sentence matches: such a member cannot match anywhere.
+func absentFirst(s *sentence, mem *dict.Member) bool {
+	return len(mem.Elems) > 0 && mem.Elems[0].Kind == dict.Word && !s.has(mem.Elems[0].Lit)
 }
 
 // hasAny reports whether the sentence has one of the literals.

@@ -1,9 +1,6 @@
 package dict
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // DiscardPhrase is an entry of a PETRARCH discards file (formats.md 15):
 //
@@ -42,7 +39,7 @@ type IssuePhrase struct {
 // petrIndex holds the lookup tables of the PETRARCH additions.
 type petrIndex struct {
 	disc       map[string][]*DiscardPhrase // by first word
-	discPrefix []int                       // lengths of one-word prefix discards
+	discPrefix prefixSet                   // one-word discards that may end inside a word
 	issue      map[string][]issueVariant   // by first word
 }
 
@@ -198,17 +195,12 @@ func (d *Dict) buildPetrIndex() {
 	x := &d.petr
 	if len(d.Discards) > 0 {
 		x.disc = map[string][]*DiscardPhrase{}
-		lens := map[int]bool{}
 		for _, dp := range d.Discards {
 			if len(dp.Words) == 1 && !dp.Whole {
-				lens[len(dp.Words[0])] = true
+				x.discPrefix.add(dp.Words[0], dp)
 			}
 			x.disc[dp.Words[0]] = append(x.disc[dp.Words[0]], dp)
 		}
-		for n := range lens {
-			x.discPrefix = append(x.discPrefix, n)
-		}
-		sort.Ints(x.discPrefix)
 	}
 	if len(d.Issues) > 0 {
 		x.issue = map[string][]issueVariant{}
@@ -253,15 +245,8 @@ func (d *Dict) discardIn(text string, storyOnly bool) *DiscardPhrase {
 				return dp
 			}
 		}
-		for _, n := range x.discPrefix {
-			if n >= len(w) {
-				break
-			}
-			for _, dp := range x.disc[w[:n]] {
-				if len(dp.Words) == 1 && !dp.Whole && (dp.Story || !storyOnly) {
-					return dp
-				}
-			}
+		if dp := x.discPrefix.find(w, storyOnly); dp != nil {
+			return dp
 		}
 	}
 	return nil
@@ -339,4 +324,48 @@ func (d *Dict) IssuesIn(text string) []string {
 		}
 	}
 	return out
+}
+
+// prefixSet finds the one-word discard phrases that a word begins with: a
+// byte trie whose edges are keyed by node<<8|byte in one map.
+type prefixSet struct {
+	edges map[uint64]int32
+	end   [][]*DiscardPhrase // phrases ending at each node; node 0 is the root
+}
+
+func (p *prefixSet) add(word string, dp *DiscardPhrase) {
+	if p.edges == nil {
+		p.edges, p.end = map[uint64]int32{}, make([][]*DiscardPhrase, 1)
+	}
+	n := int32(0)
+	for i := 0; i < len(word); i++ {
+		k := uint64(n)<<8 | uint64(word[i])
+		next, ok := p.edges[k]
+		if !ok {
+			next = int32(len(p.end))
+			p.end = append(p.end, nil)
+			p.edges[k] = next
+		}
+		n = next
+	}
+	p.end[n] = append(p.end[n], dp)
+}
+
+// find returns a phrase that w begins with (a story phrase when storyOnly
+// is set), or nil.
+func (p *prefixSet) find(w string, storyOnly bool) *DiscardPhrase {
+	n := int32(0)
+	for i := 0; i < len(w) && p.edges != nil; i++ {
+		next, ok := p.edges[uint64(n)<<8|uint64(w[i])]
+		if !ok {
+			return nil
+		}
+		n = next
+		for _, dp := range p.end[n] {
+			if dp.Story || !storyOnly {
+				return dp
+			}
+		}
+	}
+	return nil
 }
