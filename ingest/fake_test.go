@@ -58,6 +58,9 @@ func (c *fakeCoder) CodeDocument(doc *twintrack.Document) ([]twintrack.Event, er
 	if c.delay > 0 {
 		time.Sleep(c.delay)
 	}
+	if strings.Contains(doc.Text, "PANIC") {
+		panic("the fake coder has a bug")
+	}
 	if strings.Contains(doc.Text, "UNCODABLE") {
 		return nil, errors.New("the fake coder refuses this text")
 	}

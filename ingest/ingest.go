@@ -205,8 +205,15 @@ func read(ctx context.Context, src Source, done map[string]bool, jobs, results c
 	}
 }
 
-// code codes one document and runs the passes over its events.
+// code codes one document and runs the passes over its events. A panic in
+// the coder or a pass is a bug, but it is the bug of one document: it is
+// reported as that document's CodeError and the ingest goes on.
 func (o *Options) code(it *item) {
+	defer func() {
+		if p := recover(); p != nil {
+			it.skip = &CodeError{DocID: it.doc.ID, Err: fmt.Errorf("coder panic: %v", p)}
+		}
+	}()
 	evs, err := o.Coder.CodeDocument(&it.doc)
 	if err != nil {
 		it.skip = &CodeError{DocID: it.doc.ID, Err: err}

@@ -45,6 +45,7 @@ const small = `{"id":"a","date":"2015-03-12","url":"https://example.org/a","sour
 {"id":"d","date":"2015-03-14","text":"UNCODABLE Japan praised Cambodia."}
 {"id":"b","date":"2015-03-13","text":"A second document with the id b."}
 {"date":"2015-03-15","text":"China criticized Vietnam in January 1979."}
+{"id":"p","date":"2015-03-15","text":"PANIC Japan praised Cambodia."}
 `
 
 func TestRunStoresCorpus(t *testing.T) {
@@ -61,10 +62,10 @@ func TestRunStoresCorpus(t *testing.T) {
 			name      string
 			got, want int
 		}{
-			{"read", res.Read, 5},
+			{"read", res.Read, 6},
 			{"documents", res.Documents, 3},
 			{"duplicates", res.Duplicates, 1},
-			{"skipped", res.Skipped, 2},
+			{"skipped", res.Skipped, 3},
 			{"sentences", res.Sentences, 5},
 			{"events", res.Events, 4},
 		}
@@ -74,8 +75,10 @@ func TestRunStoresCorpus(t *testing.T) {
 			}
 		}
 		joined := strings.Join(skipped, "\n")
-		if !strings.Contains(joined, "corpus.jsonl:3") || !strings.Contains(joined, "document d") {
-			t.Errorf("skipped records: got %q, want corpus.jsonl:3 and document d", joined)
+		for _, want := range []string{"corpus.jsonl:3", "document d: the fake coder refuses", "document p: coder panic"} {
+			if !strings.Contains(joined, want) {
+				t.Errorf("skipped records: got %q, want %q among them", joined, want)
+			}
 		}
 		got := map[string]twintrack.Event{}
 		for ev, err := range db.Events(ctx, store.Filter{All: true}) {
