@@ -86,6 +86,9 @@ func TestLookupOrder(t *testing.T) {
 // TestPhoenixFiles loads each third-party PETRARCH/Phoenix file on its own
 // and checks what it holds.
 func TestPhoenixFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every Phoenix file")
+	}
 	dir := petrData(t)
 	tests := []struct {
 		file      string
@@ -137,6 +140,9 @@ func TestPhoenixFiles(t *testing.T) {
 // TestPhoenixDates checks date-restricted codes of the Phoenix country
 // file: leaders' roles change with their terms.
 func TestPhoenixDates(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the Phoenix country file")
+	}
 	d, _ := Load(filepath.Join(petrData(t), "Phoenix.Countries.actors.txt"))
 	tests := []struct{ phrase, date, want string }{
 		{"Leonid Brezhnev", "19700101", "RUSGOV"},

@@ -9,7 +9,11 @@
 // records). Judging is sequential and order-sensitive, exactly as in
 // TABARI (13.4).
 //
+// The PETRARCH-1 suite (formats.md 14, petrarch.go) is an XML file of
+// <Sentence> records with <EventCoding> expectations, judged as multisets
+// of (source, target, code) triples, with expected errors and <Config>
+// option changes between records.
+//
 // A suite is anything that implements Suite; Open picks the implementation
-// from the file name, so that other formats (PETRARCH's XML records) can
-// be added next to the TABARI one.
+// from the file name (.project or .xml).
 package validate
