@@ -15,8 +15,9 @@ import "strings"
 //
 // A head phrase is followed by "+" synonyms and code lines; codes may also
 // stand on the head's own line. Several head phrases in a row without
-// codes share the code lines that follow them. Dates are YYMMDD or YYYYMMDD; "<" and ">"
-// include the date itself (PETRARCH's reading, unlike TABARI's strict
+// codes share the code lines that follow them. Dates are YYMMDD (YY up to
+// 30 is 20YY, PETRARCH's pivot) or YYYYMMDD; "<" and ">" include the date
+// itself (PETRARCH's reading, unlike TABARI's strict
 // comparison). A phrase may occur several times in a layer: its codes
 // accumulate. When a date falls under several restrictions the first one
 // in file order applies; undated codes are the default, used only when no
@@ -161,7 +162,7 @@ func (l *loader) petrDatedCodes(file string, num, col int, raw string) []DatedCo
 			l.errs.Add(file, num, col+lb, "empty code []")
 			continue
 		}
-		dc, _, msg := parseDatedCode(item)
+		dc, _, msg := parseDatedCode(widenDates(item))
 		if msg != "" {
 			l.errs.Add(file, num, col+lb+1, "%s in [%s]", msg, item)
 			continue
@@ -269,6 +270,35 @@ func (l *loader) petrPrepositions() {
 	}
 	l.addRoot(&Root{Type: Prep, Text: "FROM", Pos: Pos{File: "<petrarch>"},
 		Elems: []Elem{{Kind: Word, Conn: Tight, Lit: l.lit("FROM"), Text: "FROM"}}})
+}
+
+// widenDates rewrites the six-digit dates of a code item as eight digits
+// with PETRARCH's pivot: YY up to 30 is 20YY, later YY is 19YY (TABARI's
+// pivot, used by ParseDigits, puts 30 in the 1900s).
+func widenDates(item string) string {
+	var b strings.Builder
+	for i := 0; i < len(item); {
+		j := i
+		for j < len(item) && item[j] >= '0' && item[j] <= '9' {
+			j++
+		}
+		if j == i {
+			b.WriteByte(item[i])
+			i++
+			continue
+		}
+		run := item[i:j]
+		if len(run) == 6 && (i == 0 || !isAlnum(item[i-1])) {
+			if run[:2] <= "30" {
+				b.WriteString("20")
+			} else {
+				b.WriteString("19")
+			}
+		}
+		b.WriteString(run)
+		i = j
+	}
+	return b.String()
 }
 
 // petrAgentCode reads "[~GOV]" or "[OPP~]".

@@ -26,6 +26,7 @@ PRESIDENT_CORMORANT
 CARL_CORMORANT_
 	[CRMOPP 950101-991231]
 DUCKLAND [DCK] [DCKMIL <19800101]
+FROGTOWN_ [FRG] [FRGGOV 300101-301231]
 EMUVILLE_#_A_COMMENT_AFTER_THE_PHRASE
 	[EMU]#tight comment
 `
@@ -146,6 +147,8 @@ func TestPetrActors(t *testing.T) {
 		{"before inclusive", "Duckland", "19800101", "DCKMIL"},
 		{"default later", "Duckland", "19800102", "DCK"},
 		{"hash inside phrase", "Emuville", "20000101", "EMU"},
+		{"pivot: 30 is 2030", "Frogtown", "20300601", "FRGGOV"},
+		{"pivot: not 1930", "Frogtown", "19300601", "FRG"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
