@@ -14,7 +14,9 @@ package dict
 //     length are broken as before.
 //   - A synset redefined in a later layer PETRARCH verbs file replaces the
 //     earlier members.
-//   - Options files apply in layer order, so later settings win.
+//   - Options files apply in layer order, so later settings win. A set
+//     that includes PETRARCH-format files but no options file has no
+//     minimum sentence length (PETRARCH has none; TABARI's default is 8).
 //   - Everything else (new phrases, discards, issues, transformations) is
 //     added.
 //

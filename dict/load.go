@@ -219,9 +219,11 @@ func (l *loader) loadFS(fsys fs.FS, name, kind string) {
 	l.d.Files = append(l.d.Files, name)
 	src := string(data)
 	kind = refineKind(name, kind, src)
+	l.hasPetr = l.hasPetr || strings.HasPrefix(kind, "petrarch")
 	switch kind {
 	case kindOptions:
 		l.readOptions(name, src)
+		l.hasOptions = true
 	case kindActors:
 		l.readActors(name, src)
 	case kindAgents:
@@ -262,6 +264,9 @@ func (l *loader) finish() (*Dict, error) {
 	}
 	for _, s := range d.Synsets {
 		sort.SliceStable(s.Members, func(i, j int) bool { return s.Members[i].Len > s.Members[j].Len })
+	}
+	if l.hasPetr && !l.hasOptions {
+		d.Options.MinWords = 0 // PETRARCH codes sentences of any length
 	}
 	d.setAnyOf(l.verbs)
 	d.buildPetrIndex()

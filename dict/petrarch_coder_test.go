@@ -12,12 +12,12 @@ import (
 )
 
 // TestPetrarchCoding codes documents with a small PETRARCH-format set of
-// our own: events carry the issue codes of their sentence, and discard
-// phrases stop sentences and stories.
+// our own: events carry the issue codes of their sentence, discard phrases
+// stop sentences and stories, and short sentences are coded (no options
+// file: PETRARCH has no minimum length).
 func TestPetrarchCoding(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"t.options":      "SET: MINIMUM WORDS = 3\n",
 		"t.actors.txt":   "JAPAN_ [JPN]\nCAMBODIA_ [KHM]\n",
 		"t.verbs.txt":    "--- CRITICIZE [111] ---\nCRITICIZE\n--- PRAISE [051] ---\nPRAISE\n",
 		"t.discards.txt": "FRIENDLY MATCH\n+FOOTBALL_\n",

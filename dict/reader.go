@@ -19,6 +19,10 @@ type loader struct {
 	layer int
 	// synLayer is the layer each synset was declared in.
 	synLayer map[string]int
+	// hasOptions and hasPetr record whether an options file and a
+	// PETRARCH-format file were read: without an options file a set with
+	// PETRARCH files has no minimum sentence length.
+	hasOptions, hasPetr bool
 }
 
 // builtins are the entries TABARI defines before reading any dictionary
