@@ -184,6 +184,36 @@ func (s *sentence) quoteTail(c1 int) bool {
 	return s.news && s.w[0].text == `"` && c1+1 < s.n && s.w[c1+1].text == `"`
 }
 
+// sayWords mark a sentence-final attribution.
+var sayWords = map[string]bool{"SAID": true, "SAYS": true, "TOLD": true, "REPORTED": true, "ADDED": true, "ANNOUNCED": true}
+
+// dropAttribution blanks a short attribution after the sentence's last
+// comma: ", a senior police officer said Wednesday." Its speaker reported
+// the event and is no party to it, but TABARI keeps the words unless the
+// options set a final comma clause length (the built-in ones do not), and
+// only when the comma does not also close an earlier comma clause; the
+// speaker became a target ("Brazil and the United States are seeking to
+// deepen a partnership ..., the US deputy energy secretary said"). A
+// sentence-opening quote keeps its speaker (quoteTail).
+func (s *sentence) dropAttribution() {
+	c1 := -1
+	for q := s.n - 1; q >= 0; q-- {
+		if s.w[q].text == "," {
+			c1 = q
+			break
+		}
+	}
+	if c1 < 0 || s.n-1-c1 > 12 || s.quoteTail(c1) {
+		return
+	}
+	for q := c1 + 1; q < s.n; q++ {
+		if sayWords[s.w[q].text] {
+			s.markComma(c1, s.n-1)
+			return
+		}
+	}
+}
+
 // newsSpeaker finds the source of verb h inside a sentence-opening quote
 // whose speaker follows it: "We will send aid to Cambodia," Japan said.
 // TABARI reads the words after the closing quote as a comma clause and

@@ -37,8 +37,10 @@ func builtinDict(t testing.TB) *dict.Dict {
 // event) and events of the 76 real GigaWord sentences coded with the
 // built-in dictionaries in both modes, as documents are coded. There is
 // no gold; precision was judged by reading (see the commit messages). News
-// mode drops passive events whose doer it cannot find, so it may cover a
-// sentence or two fewer; the test fails if it covers more than two fewer.
+// mode drops passive events whose doer it cannot find and the speakers of
+// final attributions, so it may cover a few sentences fewer, where the
+// dropped events were wrong; the test fails if it covers more than three
+// fewer.
 func TestNewsModeGigaword(t *testing.T) {
 	if testing.Short() {
 		t.Skip("codes the GigaWord sample twice")
@@ -61,8 +63,8 @@ func TestNewsModeGigaword(t *testing.T) {
 	}
 	t.Logf("GigaWord sample, built-in dictionaries: compat %d/%d sentences coded, %d events; news %d/%d, %d events",
 		cov[0], len(ss), evs[0], cov[1], len(ss), evs[1])
-	if cov[1] < cov[0]-2 {
-		t.Errorf("news mode coded %d sentences, want at least compat's %d less 2", cov[1], cov[0])
+	if cov[1] < cov[0]-3 {
+		t.Errorf("news mode coded %d sentences, want at least compat's %d less 3", cov[1], cov[0])
 	}
 }
 

@@ -203,6 +203,8 @@ func TestNewsModeCases(t *testing.T) {
 			"", "JPNGOV KHM 070"},
 		{"quote naming its own source", `"Russia attacked Ukraine," the Japanese foreign minister said.`,
 			"RUS UKR 190", "RUS UKR 190"},
+		{"attribution after the last comma", "Japan attacked in the night, which was cold, officials in Russia said on Monday.",
+			"JPN RUS 190", ""},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}

@@ -450,6 +450,9 @@ func (s *sentence) parse() {
 	}
 	s.compounds()
 	s.commaClauses()
+	if s.news { // news.go: ", officials said." is dropped
+		s.dropAttribution()
+	}
 	s.conjClauses()
 	s.pronouns()
 }
