@@ -70,6 +70,9 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	}
 	c := coder.New(d)
 	c.Explain = *explain
+	if len(dicts) > 0 { // TABARI .project and other dictionaries code as TABARI; built-in ones in news mode (coder/news.go)
+		c.DocumentMode = coder.Compat
+	}
 	w, err := output.NewWith(env.Stdout, *format, output.Formats{"parquet": parquet.NewWriter})
 	if err != nil {
 		return exitError{code: 2, msg: "code: " + err.Error()}
@@ -184,7 +187,7 @@ func (cr *codeRun) file(ctx context.Context, name string) error {
 			day := dict.MakeDay(t.Year(), int(t.Month()), t.Day())
 			for i, sp := range text.Sentences(doc.Text) {
 				fmt.Fprintf(cr.env.Stderr, "== %s sentence %d\n%s", doc.ID, i,
-					cr.c.Trace(coder.Input{Text: doc.Text[sp.Start:sp.End], Date: day, Unicode: true}))
+					cr.c.Trace(coder.Input{Text: doc.Text[sp.Start:sp.End], Date: day, Unicode: true, Mode: cr.c.DocumentMode}))
 			}
 		}
 		evs, err := cr.c.CodeDocument(&doc)
