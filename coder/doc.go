@@ -16,6 +16,12 @@
 //	actors.go   agents attached to actors, forwarding, code composition
 //	final.go    subordinate/dominant codes, coded compounds, final filtering
 //	trace.go    a dump of a sentence's parse, for debugging dictionaries
+//	news.go     news mode: fixes for news text where TABARI loses or
+//	            misreads events (quotes, passives, attributions, clauses
+//	            without a subject, self-pairs), selected by Input.Mode;
+//	            Compat (TABARI exactly) for Sessions, validation and
+//	            --dict runs, News for CodeDocument with the built-in
+//	            dictionaries
 //	coder.go    the public API: Coder.Code for one sentence, Session for a
 //	            sequence of TABARI records (options changing between
 //	            records, pronoun forwarding), and CodeDocument for plain

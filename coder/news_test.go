@@ -227,3 +227,32 @@ func TestNewsModeCases(t *testing.T) {
 		})
 	}
 }
+
+// FuzzNewsMode codes arbitrary text in news mode with our small dictionary:
+// no panic, spans inside the text, and no event from an actor to itself.
+func FuzzNewsMode(f *testing.F) {
+	for _, s := range []string{`"We will send aid to Cambodia," Japan said on Monday.`,
+		"Russia was condemned on Monday in a statement by France.", "Japan and its allies attacked Russia.",
+		"Japan attacked, officials in Russia said.", `"`, `", Japan said`, "was by by Japan", ", said ,",
+		"Houthi rebels attacked Yemen rebels on Monday."} {
+		f.Add(s)
+	}
+	d, err := dict.LoadFS(newsFiles, "n.options", "n.actors", "n.agents", "n.verbs")
+	if err != nil {
+		f.Fatal(err)
+	}
+	c := coder.New(d)
+	f.Fuzz(func(t *testing.T, text string) {
+		res := c.Code(coder.Input{Text: text, Date: dict.MakeDay(2020, 1, 1), Unicode: true, Mode: coder.News})
+		for _, e := range res.Events {
+			if e.Source == e.Target {
+				t.Fatalf("event %s %s %s: source is target", e.Source, e.Target, e.Code)
+			}
+			for _, sp := range []twintrack.Span{e.SourceSpan, e.TargetSpan, e.VerbSpan} {
+				if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+					t.Fatalf("span %v outside the text (%d bytes)", sp, len(text))
+				}
+			}
+		}
+	})
+}
