@@ -6,18 +6,32 @@ import (
 	"fmt"
 	"strconv"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" database/sql driver
 	"github.com/twintrack/twintrack/store"
 )
 
-// Dialect is PostgreSQL's store.Dialect. 500 rows of 37 columns stay under
-// PostgreSQL's limit of 65,535 parameters per statement.
+// Dialect is PostgreSQL's store.Dialect. Events go in with COPY; the
+// multi-row INSERT (500 rows of 37 columns stay under PostgreSQL's limit of
+// 65,535 parameters per statement) remains the store's generic path.
 var Dialect = store.Dialect{
 	Name:          "postgres",
 	Placeholder:   func(n int) string { return "$" + strconv.Itoa(n) },
 	RowsPerInsert: 500,
 	// A transaction-scoped advisory lock; the number is arbitrary ("ttmg").
 	MigrationLock: "SELECT pg_advisory_xact_lock(1953787239)",
+	CopyEvents:    copyEvents,
+}
+
+// copyEvents stores rows with COPY ... FROM STDIN (binary), in the
+// transaction open on the connection.
+func copyEvents(ctx context.Context, driverConn any, table string, columns []string, rows [][]any) error {
+	c, ok := driverConn.(*stdlib.Conn)
+	if !ok {
+		return fmt.Errorf("copy: unexpected driver connection %T", driverConn)
+	}
+	_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, columns, pgx.CopyFromRows(rows))
+	return err
 }
 
 // Open connects to the database at url (postgres://user:pass@host/db?...)

@@ -18,6 +18,12 @@ type Dialect struct {
 	Placeholder func(n int) string
 	// RowsPerInsert is how many events one INSERT statement carries.
 	RowsPerInsert int
+	// CopyEvents, if not nil, stores event rows in bulk (PostgreSQL's
+	// COPY) instead of multi-row INSERTs. It is called with the driver
+	// connection of the write transaction (database/sql's Conn.Raw), the
+	// table, its columns and the rows, which Write has freed of duplicate
+	// event ids; the rows join the open transaction.
+	CopyEvents func(ctx context.Context, driverConn any, table string, columns []string, rows [][]any) error
 	// MigrationLock, if not empty, is run first in every migration
 	// transaction to keep concurrent migrators apart (SQLite needs none:
 	// its write transactions are exclusive).

@@ -249,6 +249,13 @@ func TestWriteIsIdempotent(t *testing.T) {
 		if err != nil || res.Documents != 1 || res.Skipped != 1 || res.Events != 1 {
 			t.Errorf("a key twice in one batch: got %+v (err %v), want 1 stored, 1 skipped, 1 event", res, err)
 		}
+		// An event the coder emitted twice is stored once.
+		dup := docs([]fx{{label: "z2", doc: "d10", date: "2020-01-02", src: "JPN", tgt: "KHM", code: "010"}})
+		dup[0].Events = append(dup[0].Events, dup[0].Events[0])
+		res, err = db.Write(ctx, run.ID, dup)
+		if err != nil || res.Documents != 1 || res.Events != 1 {
+			t.Errorf("an event twice: got %+v (err %v), want 1 document and 1 event", res, err)
+		}
 		same := mustRun(t, db, "dicts-1")
 		if same.ID != run.ID {
 			t.Errorf("same dictionaries: got run %d, want %d", same.ID, run.ID)

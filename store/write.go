@@ -65,12 +65,19 @@ func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (Wr
 	if err := db.sql.QueryRowContext(ctx, `SELECT dict_hash FROM coding_runs WHERE run_id = `+db.d.Placeholder(1), runID).Scan(&dictHash); err != nil {
 		return res, fmt.Errorf("write: run %d: %w", runID, err)
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
+	// A connection of its own, so that CopyEvents can reach the driver
+	// connection of the transaction.
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return res, fmt.Errorf("write: %w", err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return res, fmt.Errorf("write: %w", err)
 	}
 	defer tx.Rollback()
-	w, err := db.newBatchWriter(ctx, tx)
+	w, err := db.newBatchWriter(ctx, conn, tx)
 	if err != nil {
 		return res, fmt.Errorf("write: %w", err)
 	}
@@ -105,10 +112,13 @@ func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (Wr
 				if ev.EventID == "" {
 					ev.EventID = ev.StableID()
 				}
-				if err := w.event(ctx, runID, cd.Key, ev); err != nil {
+				added, err := w.event(ctx, runID, cd.Key, ev)
+				if err != nil {
 					return WriteResult{}, fmt.Errorf("write document %s: %w", cd.Key, err)
 				}
-				res.Events++
+				if added {
+					res.Events++
+				}
 			}
 		}
 	}
@@ -130,6 +140,9 @@ const docsPerStatement = 500
 // batchWriter holds one transaction's prepared statements and the events
 // waiting for a multi-row INSERT.
 type batchWriter struct {
+	conn           *sql.Conn
+	copyRows       [][]any         // events waiting for CopyEvents
+	seen           map[string]bool // event ids queued for CopyEvents
 	db             *DB
 	tx             *sql.Tx
 	updDoc, retire *sql.Stmt
@@ -138,9 +151,9 @@ type batchWriter struct {
 	rows           int
 }
 
-func (db *DB) newBatchWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
+func (db *DB) newBatchWriter(ctx context.Context, conn *sql.Conn, tx *sql.Tx) (*batchWriter, error) {
 	p := db.d.Placeholder
-	w := &batchWriter{db: db, tx: tx}
+	w := &batchWriter{db: db, conn: conn, tx: tx, seen: map[string]bool{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -251,21 +264,45 @@ func (db *DB) rowsOf(rows, cols int) string {
 	return b.String()
 }
 
-// event queues ev and flushes a full multi-row INSERT.
-func (w *batchWriter) event(ctx context.Context, runID int64, key string, ev *twintrack.Event) error {
+// copyBatch is how many events one CopyEvents call carries.
+const copyBatch = 20000
+
+// event queues ev and flushes a full multi-row INSERT or COPY. It reports
+// false, storing nothing, for an event id already queued in this batch.
+func (w *batchWriter) event(ctx context.Context, runID int64, key string, ev *twintrack.Event) (bool, error) {
+	if w.seen[ev.EventID] {
+		return false, nil
+	}
+	w.seen[ev.EventID] = true
+	if w.db.d.CopyEvents != nil {
+		w.copyRows = append(w.copyRows, eventArgs(make([]any, 0, len(eventColumns)), runID, key, ev))
+		if len(w.copyRows) >= copyBatch {
+			return true, w.flush(ctx)
+		}
+		return true, nil
+	}
 	w.pending = eventArgs(w.pending, runID, key, ev)
 	w.rows++
 	if w.rows == w.db.d.RowsPerInsert {
 		if _, err := w.insMany.ExecContext(ctx, w.pending...); err != nil {
-			return err
+			return false, err
 		}
 		w.pending, w.rows = w.pending[:0], 0
 	}
-	return nil
+	return true, nil
 }
 
-// flush inserts the queued events.
+// flush stores the queued events.
 func (w *batchWriter) flush(ctx context.Context) error {
+	if len(w.copyRows) > 0 {
+		err := w.conn.Raw(func(dc any) error {
+			return w.db.d.CopyEvents(ctx, dc, "events", eventColumns, w.copyRows)
+		})
+		if err != nil {
+			return fmt.Errorf("copy events: %w", err)
+		}
+		w.copyRows = w.copyRows[:0]
+	}
 	if w.rows == 0 {
 		return nil
 	}
