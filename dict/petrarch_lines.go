@@ -146,11 +146,12 @@ func (l *loader) petrRoot(file string, ln line, text string, t Type, noEnd bool)
 	if !ok {
 		return nil, nil
 	}
-	if old := l.seen[phraseKey(els)]; old != nil && old.layer == l.layer {
+	key := phraseKey(els)
+	if old := l.seen[key]; old != nil && old.layer == l.layer {
 		return nil, old
 	}
 	r = &Root{Type: t, Elems: els, Text: text, Pos: Pos{File: file, Line: ln.num}}
-	if !l.addRoot(r) {
+	if !l.addRootKey(r, key) {
 		return nil, nil
 	}
 	return r, nil

@@ -88,8 +88,10 @@ func phraseKey(els []Elem) string {
 // the first one loaded wins; a root of a later layer replaces the earlier
 // layer's root in place (layering.go). It reports whether the root was
 // added.
-func (l *loader) addRoot(r *Root) bool {
-	key := phraseKey(r.Elems)
+func (l *loader) addRoot(r *Root) bool { return l.addRootKey(r, phraseKey(r.Elems)) }
+
+// addRootKey is addRoot with the phrase key already computed.
+func (l *loader) addRootKey(r *Root, key string) bool {
 	r.layer = l.layer
 	if old := l.seen[key]; old != nil {
 		if old.layer < l.layer {
