@@ -156,8 +156,10 @@ func (s *sentence) makeEvents(st *state, c dict.Code, h, t, cs, ce int, p *dict.
 		return
 	}
 	o := s.opt
-	if !st.src.ok && s.news { // news.go: a clause without a subject
-		st.src, st.regSrc = s.newsSubject(st, h, cs)
+	if !st.src.ok && s.news { // news.go: a quote's speaker, a clause without a subject
+		if st.src, st.regSrc = s.newsSpeaker(h); !st.src.ok {
+			st.src, st.regSrc = s.newsSubject(st, h, cs)
+		}
 	}
 	if !st.src.ok {
 		found := false
@@ -286,10 +288,14 @@ func (s *sentence) members(a actor, buf []actor) []actor {
 	}
 	w := &s.w[a.where]
 	if w.inComp && w.compEnd >= 0 {
+		from := len(buf)
 		for q := a.where; q <= w.compEnd; q++ {
 			if s.w[q].root != nil && s.w[q].typ == dict.Actor {
 				buf = append(buf, s.actorAt(q, true))
 			}
+		}
+		if s.news { // news.go: "Thai and Cambodian troops"
+			s.shareAgent(buf[from:])
 		}
 		return buf
 	}

@@ -250,3 +250,42 @@ func (s *sentence) newsSpeaker(h int) (a actor, ok bool) {
 	}
 	return actor{}, false
 }
+
+// shareAgent gives the agent that follows the last member of a compound
+// to the members that have none: in "Thai and Cambodian troops" and
+// "Iranian and American diplomats" the noun belongs to every adjective,
+// where TABARI gave it to the last one only (THA KHMMIL instead of THAMIL
+// KHMMIL). Only a bare list shares its agent: words between the members
+// other than "and", "or" and commas ("Ethiopia and the Tigray rebels")
+// leave the agent to its own member.
+func (s *sentence) shareAgent(members []actor) {
+	if len(members) < 2 {
+		return
+	}
+	for i := 0; i+1 < len(members); i++ {
+		a, b := members[i].where, members[i+1].where
+		if a < 0 || b <= a {
+			return
+		}
+		if s.w[a].spanT == dict.Actor && s.w[a].spanEnd > a {
+			a = s.w[a].spanEnd
+		}
+		for q := a + 1; q < b; q++ {
+			if t := s.w[q].text; t != "AND" && t != "OR" && t != "," {
+				return
+			}
+		}
+	}
+	last := &members[len(members)-1]
+	if last.agent == "" || last.agentRoot == nil || last.agentFrom <= last.at {
+		return // no agent, or one before the actor ("officials of Japan and ...")
+	}
+	for i := range members[:len(members)-1] {
+		m := &members[i]
+		if m.agent != "" || m.def {
+			continue
+		}
+		m.agent, m.agentPre, m.agentRoot = last.agent, last.agentPre, last.agentRoot
+		m.agentFrom, m.agentTo = last.agentFrom, last.agentTo
+	}
+}

@@ -149,6 +149,9 @@ var newsFiles = fstest.MapFS{
 	"n.actors": {Data: []byte(`JAPAN_ [JPN]
 +JAPANESE_
 CAMBODIA_ [KHM]
++CAMBODIAN_
+THAILAND_ [THA]
++THAI_
 RUSSIA_ [RUS]
 UKRAINE_ [UKR]
 FRANCE_ [FRA]
@@ -158,7 +161,7 @@ SHINZO_ABE_ [JPNGOV]
 HOUTHI_ [YEMREB]
 YEMEN_ [YEM]
 `)},
-	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\n")},
+	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\n")},
 	"n.verbs": {Data: []byte(`MET_ [040:040]
 SIGNED_ [057:057]
 ASSASSINATED_ [186]
@@ -205,6 +208,10 @@ func TestNewsModeCases(t *testing.T) {
 			"RUS UKR 190", "RUS UKR 190"},
 		{"attribution after the last comma", "Japan attacked in the night, which was cold, officials in Russia said on Monday.",
 			"JPN RUS 190", ""},
+		{"agent shared by a compound", "Thai and Cambodian troops attacked Russia on Monday.",
+			"THA RUS 190, KHMMIL RUS 190", "THAMIL RUS 190, KHMMIL RUS 190"},
+		{"agent not shared across a determiner", "Japan and the Cambodian troops attacked Russia on Monday.",
+			"JPN RUS 190, KHMMIL RUS 190", "JPN RUS 190, KHMMIL RUS 190"},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}
