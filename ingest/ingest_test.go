@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/cameo"
@@ -166,9 +167,10 @@ func TestRerunAddsNothing(t *testing.T) {
 
 func TestCancelCommitsWhatWasCoded(t *testing.T) {
 	db := storetest.SQLite(t)
-	text := corpus(300, 2, 3)
+	const n = 3000
+	text := corpus(n, 2, 3)
 	ctx, cancel := context.WithCancel(context.Background())
-	opts := options(db, &fakeCoder{hash: "h", delay: 200_000}, "h") // 0.2 ms a document
+	opts := options(db, &fakeCoder{hash: "h", delay: time.Millisecond}, "h")
 	opts.BatchDocs = 10
 	opts.Progress = func(r ingest.Result) {
 		if r.Documents >= 50 {
@@ -179,15 +181,15 @@ func TestCancelCommitsWhatWasCoded(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("got error %v, want context.Canceled", err)
 	}
-	if res.Documents < 50 || res.Documents >= 300 {
-		t.Fatalf("cancelled run stored %d documents, want between 50 and 299", res.Documents)
+	if res.Documents < 50 || res.Documents >= n {
+		t.Fatalf("cancelled run stored %d documents, want between 50 and %d", res.Documents, n-1)
 	}
 	rest, err := ingest.Run(context.Background(), source(t, text), options(db, &fakeCoder{hash: "h"}, "h"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rest.AlreadyStored != res.Documents || res.Documents+rest.Documents != 300 {
-		t.Errorf("resume: got %+v after %d stored, want the other %d documents", rest, res.Documents, 300-res.Documents)
+	if rest.AlreadyStored != res.Documents || res.Documents+rest.Documents != n {
+		t.Errorf("resume: got %+v after %d stored, want the other %d documents", rest, res.Documents, n-res.Documents)
 	}
 }
 
