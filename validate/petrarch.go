@@ -41,7 +41,10 @@ type Petrarch struct {
 	// they do not (a few records parse a misspelt or different sentence),
 	// PETRARCH coded the parse.
 	UseParse bool
-	file     *petrFile
+	// Ignored lists the <Config> changes of the last Run that have no
+	// shallow-coder equivalent (require_dyad, new_actor_length).
+	Ignored []PetrConfig
+	file    *petrFile
 }
 
 // OpenPetrarch reads a PETRARCH XML suite and loads the dictionaries its
@@ -117,8 +120,14 @@ func applyConfig(o *dict.Options, c PetrConfig) bool {
 func (p *Petrarch) Run(report func(Outcome)) (*Summary, error) {
 	c := coder.New(p.Dict)
 	opts := petrOptions()
+	p.Ignored = nil
+	apply := func(cf PetrConfig) {
+		if !applyConfig(&opts, cf) && !strings.EqualFold(cf.Option, "stop_on_error") {
+			p.Ignored = append(p.Ignored, cf)
+		}
+	}
 	for _, cf := range p.file.Configs {
-		applyConfig(&opts, cf)
+		apply(cf)
 	}
 	include := map[string]bool{}
 	for _, w := range p.file.Env.Include {
@@ -128,7 +137,7 @@ func (p *Petrarch) Run(report func(Outcome)) (*Summary, error) {
 	idx := 0
 	for _, rec := range p.file.Records {
 		for _, cf := range rec.Configs {
-			applyConfig(&opts, cf)
+			apply(cf)
 		}
 		if rec.ID == FinalRecord {
 			break

@@ -43,6 +43,11 @@ func runPetrSuite(t *testing.T, parse bool, floor int) {
 		}
 	}
 	t.Logf("%d passed, %d failed", sum.Passed, sum.Failed)
+	for _, c := range s.Ignored {
+		if o := strings.ToLower(c.Option); o != "require_dyad" && o != "new_actor_length" {
+			t.Errorf("option %s (line %d) was not applied", c.Option, c.Line)
+		}
+	}
 	if sum.Passed < floor {
 		t.Errorf("passed %d records, want at least %d", sum.Passed, floor)
 	}

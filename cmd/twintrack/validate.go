@@ -51,6 +51,13 @@ func runValidate(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
+	if p, ok := suite.(*validate.Petrarch); ok && len(p.Ignored) > 0 {
+		fmt.Fprintf(env.Stderr, "note: %d <Config> changes have no equivalent in the shallow coder and were not applied:", len(p.Ignored))
+		for _, c := range p.Ignored {
+			fmt.Fprintf(env.Stderr, " %s=%s (line %d)", c.Option, c.Value, c.Line)
+		}
+		fmt.Fprintln(env.Stderr)
+	}
 	fmt.Fprintf(env.Stdout, "%d passed, %d failed\n", sum.Passed, sum.Failed)
 	if sum.Failed > 0 {
 		return exitError{code: 1}
