@@ -221,6 +221,11 @@ func (s *Server) dyads(ctx context.Context, d analysisRequest) (DyadPanels, erro
 }
 
 func (s *Server) dyadsNow(ctx context.Context, d analysisRequest) (DyadPanels, error) {
+	if c := s.counter(); c != nil {
+		if out, ok, err := s.countDyads(ctx, c, d); ok || err != nil {
+			return out, err
+		}
+	}
 	dyads := []analysis.Dyad{{Source: d.a, Target: d.b}, {Source: d.b, Target: d.a}}
 	panels, res, err := analysis.Dyads(s.both(ctx, d.a, d.b, d.query(), d.query()), dyads, d.opt)
 	if err != nil {
@@ -261,6 +266,13 @@ func (s *Server) tracks(ctx context.Context, d analysisRequest) (Tracks, error) 
 }
 
 func (s *Server) tracksNow(ctx context.Context, d analysisRequest) (Tracks, error) {
+	if c := s.counter(); c != nil {
+		if t, ok, err := s.countTracks(ctx, c, d); err != nil {
+			return Tracks{}, err
+		} else if ok {
+			return withShares(t), nil
+		}
+	}
 	opt := analysis.TrackOptions{Options: d.opt, Evidence: d.evidence}
 	// TwinTrack counts the sender's cooperative events (QuadClass 1-2)
 	// and visit exchanges (042, 043) both ways; only those are read.
@@ -270,6 +282,11 @@ func (s *Server) tracksNow(ctx context.Context, d analysisRequest) (Tracks, erro
 	if err != nil {
 		return Tracks{}, err
 	}
+	return withShares(t), nil
+}
+
+// withShares adds the opposition share to every row of t.
+func withShares(t *analysis.Tracks) Tracks {
 	out := Tracks{Tracks: t, Rows: make([]TrackRow, len(t.Rows))}
 	for i, r := range t.Rows {
 		out.Rows[i].TrackRow = r
@@ -277,7 +294,7 @@ func (s *Server) tracksNow(ctx context.Context, d analysisRequest) (Tracks, erro
 			out.Rows[i].OppShare = &share
 		}
 	}
-	return out, nil
+	return out
 }
 
 func (s *Server) apiTracks(w http.ResponseWriter, r *http.Request) {

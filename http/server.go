@@ -40,6 +40,11 @@ type Config struct {
 	// are dropped at once when this server ingests documents, but an
 	// ingest by another process shows only once they expire.
 	CacheTTL time.Duration
+	// ReadEvents makes the dyad and track endpoints read every event of
+	// the dyad and count it with package analysis even when the store can
+	// count in the database (see Counter). The answers are the same; the
+	// option is there to compare the two.
+	ReadEvents bool
 }
 
 // Server is the web interface and JSON API. It is an http.Handler and is
@@ -52,6 +57,8 @@ type Server struct {
 	tmpl  map[string]*template.Template
 	mux   *http.ServeMux
 	cache *cache
+	// noCounts is Config.ReadEvents.
+	noCounts bool
 }
 
 // New returns a server over cfg.Store. It fails only when the embedded
@@ -60,7 +67,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("httpserver: no store")
 	}
-	s := &Server{store: cfg.Store, token: cfg.Token, log: cfg.Logger, max: cfg.MaxBody}
+	s := &Server{store: cfg.Store, token: cfg.Token, log: cfg.Logger, max: cfg.MaxBody, noCounts: cfg.ReadEvents}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
