@@ -6,9 +6,11 @@ import "strings"
 // one line syntax, which differs from TABARI's (5.1):
 //
 //   - "#" starts a comment anywhere on a line, except inside a bracketed
-//     code ("[###]" is a code, "[ZBW]#jw" a code and a comment);
+//     code ("[###]" is a code, "[ZBW]#jw" a code and a comment); so does
+//     ";", which a few entries carried over from TABARI files use
+//     ("RIP {RIPPING RIPS RIPPED};shan 7/11/93");
 //   - "<!-- ... -->" is a comment and may span lines;
-//   - ";" is an ordinary character, and there is no "~~FINISH" marker;
+//   - there is no "~~FINISH" marker;
 //   - code lines ("[AFGGOV 20011001-20050420]") are usually indented with a
 //     tab and follow their phrase.
 //
@@ -94,7 +96,8 @@ func stripXMLComments(s string, inComment bool) (string, bool) {
 	return string(b), inComment
 }
 
-// stripHash cuts a line at the first "#" that is not inside brackets.
+// stripHash cuts a line at the first "#" or ";" that is not inside
+// brackets.
 func stripHash(s string) string {
 	depth := 0
 	for i := 0; i < len(s); i++ {
@@ -105,7 +108,7 @@ func stripHash(s string) string {
 			if depth > 0 {
 				depth--
 			}
-		case '#':
+		case '#', ';':
 			if depth == 0 {
 				return s[:i]
 			}

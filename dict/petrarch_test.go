@@ -115,12 +115,12 @@ func best(d *Dict, phrase string, date string) (string, *Root) {
 }
 
 func TestPetrLines(t *testing.T) {
-	src := "A [B] # c\n<!-- x\ny -->D [E]\n\t[F]#g\nH#I [J]\n<! -- bad comment -->\n[###] # k\n"
+	src := "A [B] # c\n<!-- x\ny -->D [E]\n\t[F]#g\nH#I [J]\n<! -- bad comment -->\n[###] # k\nRIP {RIPS};shan 7/11/93\n"
 	var got []string
 	petrLines(src, func(pl petrLine) {
 		got = append(got, pl.phrase+"|"+strings.TrimSpace(pl.code)+"|"+strconv.Itoa(pl.num)+":"+strconv.Itoa(pl.col))
 	})
-	want := []string{"A|[B]|1:1", "D|[E]|3:6", "|[F]|4:2", "H||5:1", "|[###]|7:1"}
+	want := []string{"A|[B]|1:1", "D|[E]|3:6", "|[F]|4:2", "H||5:1", "|[###]|7:1", "RIP {RIPS}||8:1"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("petrLines = %q, want %q", got, want)
 	}
