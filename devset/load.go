@@ -31,7 +31,7 @@ var HeldOut []byte
 // HeldOutName is the name under which HeldOut is reported in errors.
 const HeldOutName = "heldout.jsonl"
 
-// HeldOut2 is a second held-out set (heldout2.jsonl), written on
+// HeldOut2 is a second held-out set (heldout2.jsonl), 49 sentences written on
 // 2026-11-29 after a first round of dictionary fixes and before any
 // dictionary was run on it. Like HeldOut it is never used for tuning.
 //
@@ -40,6 +40,16 @@ var HeldOut2 []byte
 
 // HeldOut2Name is the name under which HeldOut2 is reported in errors.
 const HeldOut2Name = "heldout2.jsonl"
+
+// HeldOut3 is a third held-out set (heldout3.jsonl), 48 sentences written
+// on 2026-11-29 after the dictionary fixes of that day and before any
+// dictionary was run on it. It is never used for tuning.
+//
+//go:embed heldout3.jsonl
+var HeldOut3 []byte
+
+// HeldOut3Name is the name under which HeldOut3 is reported in errors.
+const HeldOut3Name = "heldout3.jsonl"
 
 // Event is a gold event: who did what to whom, in CAMEO codes.
 type Event struct {
@@ -108,6 +118,11 @@ func Held() ([]Sentence, error) {
 // Held2 returns the embedded second held-out set.
 func Held2() ([]Sentence, error) {
 	return Read(bytes.NewReader(HeldOut2), HeldOut2Name)
+}
+
+// Held3 returns the embedded third held-out set.
+func Held3() ([]Sentence, error) {
+	return Read(bytes.NewReader(HeldOut3), HeldOut3Name)
 }
 
 // Read parses a development set in JSON Lines. Blank lines are skipped.
