@@ -193,7 +193,7 @@ func (s *sentence) makeEvents(st *state, c dict.Code, h, t, cs, ce int, p *dict.
 		return
 	}
 	src, tgt := st.src, st.tgt
-	if s.news && st.regSrc { // news.go: passives without "by" nearby
+	if s.news && st.regSrc && s.newsVoicePassive(h) { // news.go: passives, "by" anywhere or absent
 		var ok bool
 		if src, tgt, ok = s.newsPassive(src, tgt, h, ce, c.A); !ok {
 			st.src, st.regSrc = actor{}, false // the victim is no later verb's source

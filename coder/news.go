@@ -136,16 +136,16 @@ func (s *sentence) newsVoicePassive(h int) bool {
 	return false
 }
 
-// newsPassive recodes the event of a passive verb h in clause ..ce whose
-// source was found by the regular search: "B was visited by A" (with the
+// newsPassive recodes the event of a passive verb h (newsVoicePassive) in
+// clause ..ce whose source was found by the regular search: "B was visited by A" (with the
 // "by" anywhere in the clause, where TABARI looks only three words after
 // the verb) gives A -> B; "Shinzo Abe was assassinated in Nara" has no
 // source, so ok is false and no event is made (TABARI made the victim the
-// source). Active verbs and subjects after the verb are left alone, and so
+// source). Subjects after the verb are left alone, and so
 // are statements (CAMEO 01x, code): "X was concerned about Y" is X's
 // comment on Y.
 func (s *sentence) newsPassive(src, tgt actor, h, ce int, code string) (actor, actor, bool) {
-	if !s.newsVoicePassive(h) || src.def || src.where < 0 || src.where > h {
+	if src.def || src.where < 0 || src.where > h {
 		return src, tgt, true
 	}
 	for q := h + 1; q < ce; q++ {

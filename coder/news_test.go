@@ -167,6 +167,7 @@ SIGNED_ [057:057]
 ASSASSINATED_ [186]
 CONDEMNED_ [111]
 CONCERNED_ [012]
+OVERRUN_ [192]
 SEND_ [070]
 ATTACKED_ [190]
 SAID [010?]
@@ -198,6 +199,8 @@ func TestNewsModeCases(t *testing.T) {
 			"RUS FRA 111", "FRA RUS 111"},
 		{"passive with doer", "Russia was condemned by France on Monday.",
 			"FRA RUS 111", "FRA RUS 111"},
+		{"passive of an unlisted participle as TABARI", "Russia was overrun by France on Monday.",
+			"FRA RUS 192", "FRA RUS 192"},
 		{"passive statement kept", "Japan said it was deeply concerned about Cambodia.",
 			"JPN KHM 012", "JPN KHM 012"},
 		{"quote then speaker", `"We will send aid to Cambodia," Japan said on Monday.`,
