@@ -70,6 +70,7 @@ func TestNewsModeOnDevset(t *testing.T) {
 		{devset.FileName, devset.Default},
 		{devset.HeldOutName, devset.Held},
 		{devset.HeldOut2Name, devset.Held2},
+		{devset.HeldOut3Name, devset.Held3},
 	}
 	var tab strings.Builder
 	fmt.Fprintf(&tab, "%-14s %-6s %-28s %-28s\n", "set", "level", "compat P/R/F1", "news P/R/F1")
