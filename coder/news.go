@@ -6,22 +6,30 @@ import (
 	"github.com/twintrack/twintrack/dict"
 )
 
-// News mode: where TABARI's 1990s design loses events in news text, news
-// mode improves on it. The behaviour is opt-in per sentence through
+// News mode: where TABARI's 1990s design loses or misreads events in news
+// text, news mode improves on it. The behaviour is chosen per sentence by
 // Input.Mode:
 //
 //   - Compat (the zero value) reproduces TABARI 0.8.4. Session (TABARI
-//     records, validation suites, .project runs and the code command on
+//     records: validation suites, .project runs, the code command on
 //     TABARI input) always codes in Compat mode, so the validation floor
-//     keeps measuring compatibility.
+//     keeps measuring compatibility; the code command also sets
+//     Coder.DocumentMode = Compat when --dict names dictionaries.
 //   - News is the default of CodeDocument (Coder.DocumentMode), which the
 //     ingest pipeline and plain-text coding use with the built-in
-//     dictionaries. Set Coder.DocumentMode = Compat to code documents as
-//     TABARI would.
+//     dictionaries.
 //
-// Every news-mode change is a pass over the raw events of the verb loop,
-// before subordinate/dominant filtering (final.go); each is described at
-// its function.
+// The changes, each described at its function, hook into the stages with
+// one-line calls guarded by sentence.news:
+//
+//	parse.go   quoteTail (the speaker after an opening quote is kept),
+//	           dropAttribution (", officials said." is blanked)
+//	events.go  newsSpeaker and newsSubject (sources of quotes and of
+//	           clauses without a subject), newsPassive (passives),
+//	           shareAgent (agents shared by compound members)
+//	coder.go   newsEvents (self-pairs dropped from the raw events)
+//
+// TestNewsModeOnDevset prints both modes' scores side by side.
 
 // Mode selects how closely the coder follows TABARI.
 type Mode uint8
