@@ -6,6 +6,8 @@ import (
 	"github.com/twintrack/twintrack/dict"
 )
 
+// Mode selects how closely the coder follows TABARI.
+//
 // News mode: where TABARI's 1990s design loses or misreads events in news
 // text, news mode improves on it. The behaviour is chosen per sentence by
 // Input.Mode:
@@ -30,8 +32,6 @@ import (
 //	coder.go   newsEvents (self-pairs dropped from the raw events)
 //
 // TestNewsModeOnDevset prints both modes' scores side by side.
-
-// Mode selects how closely the coder follows TABARI.
 type Mode uint8
 
 const (
