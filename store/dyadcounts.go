@@ -241,7 +241,12 @@ func side(roles, code string) string {
 	}
 	rs := "(CASE WHEN " + roles + " <> '' THEN ';' || upper(" + roles + ") || ';' ELSE ';' || " +
 		strings.Join(chunks, " || ';' || ") + " || ';' END)"
-	return "(CASE WHEN " + rs + " LIKE '%;GOV;%' THEN (CASE WHEN " + rs + " LIKE '%;OPP;%' THEN 0 ELSE 1 END)" +
+	// The common cases first, cheaply: a single GOV or OPP role, and roles
+	// (or code chunks) with neither word anywhere.
+	own := "upper(CASE WHEN " + roles + " <> '' THEN " + roles + " ELSE substr(" + code + ", 4) END)"
+	return "(CASE WHEN " + roles + " = 'GOV' THEN 1 WHEN " + roles + " = 'OPP' THEN 2" +
+		" WHEN " + own + " NOT LIKE '%GOV%' AND " + own + " NOT LIKE '%OPP%' THEN 0" +
+		" WHEN " + rs + " LIKE '%;GOV;%' THEN (CASE WHEN " + rs + " LIKE '%;OPP;%' THEN 0 ELSE 1 END)" +
 		" WHEN " + rs + " LIKE '%;OPP;%' THEN 2 ELSE 0 END)"
 }
 

@@ -43,6 +43,7 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	token := fs.String("token", "", "bearer token that enables POST /api/documents (default $TWINTRACK_TOKEN; none: read-only)")
 	cacheN := fs.Int("cache", 512, "analysis results (dyads, tracks, actors, networks) kept in memory; 0 turns the cache off")
 	cacheTTL := fs.Duration("cache-ttl", time.Minute, "how long a cached result is kept (an ingest through this server drops them at once)")
+	readEvents := fs.Bool("read-events", false, "count dyads and tracks from every event in Go, not in the database (slower; to compare)")
 	var dicts pathList
 	fs.Var(&dicts, "dict", "dictionaries for coding posted documents (repeatable; default: built-in)")
 	fs.Usage = func() {
@@ -92,7 +93,7 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 		entries = -1
 	}
 	srv, err := httpserver.New(httpserver.Config{Store: backend, Token: *token, Logger: logger,
-		CacheEntries: entries, CacheTTL: *cacheTTL})
+		CacheEntries: entries, CacheTTL: *cacheTTL, ReadEvents: *readEvents})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
