@@ -24,6 +24,7 @@ import (
 	"github.com/twintrack/twintrack/coder"
 	"github.com/twintrack/twintrack/devset"
 	"github.com/twintrack/twintrack/dict"
+	"github.com/twintrack/twintrack/input"
 )
 
 // petrarchDir returns ../shared/data/petrarch, or skips the test when
@@ -167,7 +168,11 @@ func compareSides(t *testing.T) []side {
 	if b.DocumentMode != p.DocumentMode {
 		t.Fatalf("modes differ: %v and %v", b.DocumentMode, p.DocumentMode)
 	}
-	return []side{{"built-in", b, false}, {"Phoenix", p, false}, {"Phoenix norm", p, true}}
+	// The code command codes --dict sets in compat mode: the Phoenix set
+	// there too, for reference.
+	pc := coder.New(p.Dict())
+	pc.DocumentMode = coder.Compat
+	return []side{{"built-in", b, false}, {"Phoenix", p, false}, {"Phoenix norm", p, true}, {"Phx compat nm", pc, true}}
 }
 
 func TestCompareOnGoldSets(t *testing.T) {
@@ -407,4 +412,129 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// gigawordDocs reads the 76 sentences of the PETRARCH GigaWord sample with
+// the input package's PETRARCH reader.
+func gigawordDocs(t *testing.T) []twintrack.Document {
+	t.Helper()
+	r, err := input.Open(filepath.Join(petrarchDir(t), "GigaWord.sample.PETR.xml"), input.Options{Format: "petrarch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	docs, errs := r.All()
+	for _, err := range errs {
+		t.Errorf("GigaWord sample: %v", err)
+	}
+	if len(docs) != 76 {
+		t.Fatalf("GigaWord sample: got %d documents, want 76", len(docs))
+	}
+	return docs
+}
+
+// agreement counts the events two sets coded for one sentence that match
+// as multisets under a projection, like devset.Score's levels.
+func agreement(a, b []twintrack.Event, key func(e *twintrack.Event) string) int {
+	left := map[string]int{}
+	for i := range a {
+		left[key(&a[i])]++
+	}
+	n := 0
+	for i := range b {
+		if k := key(&b[i]); left[k] > 0 {
+			left[k]--
+			n++
+		}
+	}
+	return n
+}
+
+func exactOf(e *twintrack.Event) string { return e.Source + " " + e.Target + " " + e.Code }
+
+func dyadRootOf(e *twintrack.Event) string {
+	return devset.Country(e.Source) + " " + devset.Country(e.Target) + " " + cameo.Root(e.Code)
+}
+
+func eventsString(evs []twintrack.Event) string {
+	var parts []string
+	for i := range evs {
+		parts = append(parts, exactOf(&evs[i]))
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// TestCompareOnGigaword codes the GigaWord sample with both sets. There is
+// no gold: it reports coverage and how far the sets agree, and logs the
+// sentences where they disagree for judging by reading.
+func TestCompareOnGigaword(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the full Phoenix set")
+	}
+	sides := compareSides(t)
+	docs := gigawordDocs(t)
+	got := make([][][]twintrack.Event, len(sides)) // side, document
+	covered, events := make([]int, len(sides)), make([]int, len(sides))
+	for i, sd := range sides {
+		for _, doc := range docs {
+			evs, err := sd.c.CodeDocument(&doc)
+			if err != nil {
+				t.Fatalf("%s: %v", doc.ID, err)
+			}
+			if sd.norm {
+				evs = normaliseAll(evs)
+			}
+			got[i] = append(got[i], evs)
+			if len(evs) > 0 {
+				covered[i]++
+			}
+			events[i] += len(evs)
+		}
+	}
+	var tab strings.Builder
+	for i, sd := range sides {
+		fmt.Fprintf(&tab, "%-13s %2d/%d sentences with events, %3d events\n", sd.name, covered[i], len(docs), events[i])
+	}
+	for j := 1; j < len(sides); j++ {
+		var exact, dyad, same, bothCoded int
+		for d := range docs {
+			a, b := got[0][d], got[j][d]
+			exact += agreement(a, b, exactOf)
+			dyad += agreement(a, b, dyadRootOf)
+			if len(a) > 0 && len(b) > 0 {
+				bothCoded++
+			}
+			if len(a) == len(b) && agreement(a, b, exactOf) == len(a) {
+				same++
+			}
+		}
+		n := events[0] + events[j]
+		fmt.Fprintf(&tab, "built-in vs %s: same events in %d/%d sentences (both coded %d); events agreeing exactly %d (Dice %.3f), on source country, target country and root %d (Dice %.3f)\n",
+			sides[j].name, same, len(docs), bothCoded, exact, dice(exact, n), dyad, dice(dyad, n))
+	}
+	t.Logf("GigaWord sample, same coder (%v mode):\n%s", sides[0].c.DocumentMode, tab.String())
+	for d, doc := range docs {
+		a, b := got[0][d], got[2][d] // built-in, Phoenix normalised
+		if len(a) == len(b) && agreement(a, b, exactOf) == len(a) {
+			continue
+		}
+		t.Logf("%d %s %q\n    built-in: %s\n    Phoenix:  %s", d, doc.ID, doc.Text, eventsString(a), eventsString(b))
+	}
+	for i, sd := range sides {
+		if covered[i] == 0 {
+			t.Errorf("%s: no GigaWord sentence coded, want some", sd.name)
+		}
+	}
+}
+
+// dice is 2·agree/(n), n the events of both sets: 1 when they coded the
+// same events, 0 when no event agrees.
+func dice(agree, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return 2 * float64(agree) / float64(n)
 }
