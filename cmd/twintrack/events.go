@@ -42,6 +42,7 @@ func runEvents(ctx context.Context, args []string, env *Env) error {
 	count := fs.String("count", "", "print a count instead of the events: events (happenings) or reports")
 	reports := fs.Bool("reports", false, "JSON Lines of happenings, each with all its reports")
 	limit := fs.Int("limit", 0, "at most this many events (0: all)")
+	offset := fs.Int("offset", 0, "skip this many events first (paging; with --limit)")
 	format := fs.String("format", "jsonl", "output format: jsonl, tsv, csv, phoenix or parquet")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "usage: twintrack events [--db URL] [--source JPN] [--target KHM] [--root 04] [--from 1979] [--to 1991] [--format F] [flags]")
@@ -57,7 +58,7 @@ func runEvents(ctx context.Context, args []string, env *Env) error {
 		Source: store.SplitList(*source), Target: store.SplitList(*target),
 		SourceRoles: store.SplitList(*sourceRole), TargetRoles: store.SplitList(*targetRole),
 		Codes: store.SplitList(*code), Roots: store.SplitList(*root),
-		From: *from, To: *to, Text: *text, DocID: *doc, RunID: *run, All: *all, Limit: *limit,
+		From: *from, To: *to, Text: *text, DocID: *doc, RunID: *run, All: *all, Limit: *limit, Offset: *offset,
 	}
 	var err error
 	if f.QuadClasses, err = parseInts(*quad); err != nil {
