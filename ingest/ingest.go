@@ -58,6 +58,7 @@ type Result struct {
 	AlreadyStored int // documents the run had stored before (rerun, resume)
 	Duplicates    int // documents whose key appeared earlier in this input
 	Skipped       int // unreadable records and documents the coder rejected
+	Unreadable    int // of Skipped, the records the source could not read
 	Sentences     int // sentences of the newly stored documents
 	Events        int // events stored
 	Batches       int // transactions committed
@@ -271,6 +272,8 @@ func (o *Options) write(runID int64, results <-chan *item, res *Result, start ti
 		case it.skip != nil:
 			if errors.As(it.skip, new(*CodeError)) {
 				res.Read++
+			} else {
+				res.Unreadable++
 			}
 			res.Skipped++
 			if o.OnSkip != nil {

@@ -67,6 +67,7 @@ func TestRunStoresCorpus(t *testing.T) {
 			{"documents", res.Documents, 3},
 			{"duplicates", res.Duplicates, 1},
 			{"skipped", res.Skipped, 3},
+			{"unreadable", res.Unreadable, 1},
 			{"sentences", res.Sentences, 5},
 			{"events", res.Events, 4},
 		}

@@ -114,12 +114,12 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 			}
 		},
 		Progress: func(r ingest.Result) {
-			bar.Update(progress.State{Docs: int64(r.Read + r.Skipped), Sentences: int64(r.Sentences),
+			bar.Update(progress.State{Docs: int64(r.Read + r.Unreadable), Sentences: int64(r.Sentences),
 				Events: int64(r.Events), Elapsed: r.Elapsed})
 		},
 	})
 	if bar != nil {
-		bar.Update(progress.State{Docs: int64(res.Read + res.Skipped), Sentences: int64(res.Sentences),
+		bar.Update(progress.State{Docs: int64(res.Read + res.Unreadable), Sentences: int64(res.Sentences),
 			Events: int64(res.Events), Elapsed: res.Elapsed})
 		bar.Done()
 	}
