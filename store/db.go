@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -36,6 +37,7 @@ type DB struct {
 	sql   *sql.DB
 	d     Dialect
 	extra func(ctx context.Context) []StatsEntry
+	stmts sync.Map // SQL text -> *sql.Stmt, the count queries' (dyadcounts.go)
 }
 
 // Open wraps an open database: it migrates the schema and returns the

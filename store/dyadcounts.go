@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -286,7 +287,7 @@ func (db *DB) DyadCounts(ctx context.Context, q DyadQuery) (DyadCounts, error) {
 			" GROUP BY pk, quad_class, root, twice"
 	}
 	stmt := sel(false) + " UNION ALL " + sel(true) + " ORDER BY 1, 3, 4, 5"
-	rows, err := db.sql.QueryContext(ctx, stmt, s.w.args...)
+	rows, err := db.query(ctx, stmt, s.w.args)
 	if err != nil {
 		return out, fmt.Errorf("dyad counts: %w", err)
 	}
@@ -311,4 +312,23 @@ func (db *DB) DyadCounts(ctx context.Context, q DyadQuery) (DyadCounts, error) {
 		return out, fmt.Errorf("dyad counts: %w", err)
 	}
 	return out, nil
+}
+
+// query runs a count query through a statement prepared once per SQL text
+// and kept for the life of the DB: the count queries are long and few (one
+// text per direction, prefix lengths, period and flags), and preparing
+// them costs more than running them on a small dyad.
+func (db *DB) query(ctx context.Context, text string, args []any) (*sql.Rows, error) {
+	if st, ok := db.stmts.Load(text); ok {
+		return st.(*sql.Stmt).QueryContext(ctx, args...)
+	}
+	st, err := db.sql.PrepareContext(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := db.stmts.LoadOrStore(text, st); loaded {
+		st.Close()
+		st = prev.(*sql.Stmt)
+	}
+	return st.QueryContext(ctx, args...)
 }

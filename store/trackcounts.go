@@ -68,7 +68,7 @@ func (db *DB) trackEngagement(ctx context.Context, q *DyadQuery, out *TrackCount
 		sideOdd("target_roles", "target") + " OR " + sideOdd("source_roles", "source")
 	second := "SELECT 1, " + s.periodKey() + " AS pk, 0, COUNT(*), SUM(" + flag(c) + "), SUM(" + flag(odd) + ")" +
 		" FROM events WHERE " + s.visitBranch() + " AND " + s.scope() + " GROUP BY pk"
-	rows, err := db.sql.QueryContext(ctx, first+" UNION ALL "+second+" ORDER BY 2, 1, 3", s.w.args...)
+	rows, err := db.query(ctx, first+" UNION ALL "+second+" ORDER BY 2, 1, 3", s.w.args)
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func (db *DB) trackVisits(ctx context.Context, q *DyadQuery, period func(string)
 		s.visitBranch() + visit + " AND " + s.scope()
 	stmt := "SELECT pk, vside, vout, COUNT(DISTINCT doc_id || '|' || CAST(sentence AS TEXT)) FROM (" +
 		first + " UNION ALL " + second + ") v WHERE vside <> 0 GROUP BY pk, vside, vout"
-	rows, err := db.sql.QueryContext(ctx, stmt, s.w.args...)
+	rows, err := db.query(ctx, stmt, s.w.args)
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func (db *DB) TrackEvidence(ctx context.Context, q DyadQuery, n int) ([]TrackEvi
 		stmt += " WHERE r.rn <= " + s.w.arg(n)
 	}
 	stmt += " ORDER BY r.pk, r.tside, r.rn"
-	rows, err := db.sql.QueryContext(ctx, stmt, s.w.args...)
+	rows, err := db.query(ctx, stmt, s.w.args)
 	if err != nil {
 		return nil, fmt.Errorf("track evidence: %w", err)
 	}
