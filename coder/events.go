@@ -40,6 +40,7 @@ type state struct {
 	passive        bool
 	regSrc, regTgt bool
 	events         []event
+	code           string // news mode: the code being made (news_place.go)
 }
 
 // codeVerbs runs the verb loop (12.1) and returns the raw events.
@@ -186,6 +187,7 @@ func (s *sentence) makeEvents(st *state, c dict.Code, h, t, cs, ce int, p *dict.
 		}
 	}
 	if !st.tgt.ok {
+		st.code = c.A
 		s.findTarget(st, h, cs, ce)
 	}
 	if !st.src.ok || !st.tgt.ok {
@@ -222,6 +224,9 @@ func (s *sentence) findTarget(st *state, h, cs, ce int) {
 	o := s.opt
 	for q := h + 1; q <= ce; q++ {
 		if !s.isActorHead(q) {
+			continue
+		}
+		if s.news && s.newsPlace(q, h, st.code) { // news_place.go: "protests in Bangkok"
 			continue
 		}
 		a := s.actorAt(q, true)

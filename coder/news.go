@@ -28,7 +28,9 @@ import (
 //	           dropAttribution (", officials said." is blanked)
 //	events.go  newsSpeaker and newsSubject (sources of quotes and of
 //	           clauses without a subject), newsPassive (passives),
-//	           shareAgent (agents shared by compound members)
+//	           shareAgent (agents shared by compound members),
+//	           newsPlace (news_place.go: cities that are only places)
+//	parse.go   index.names (news_place.go: countryNames)
 //	coder.go   newsEvents (self-pairs dropped from the raw events)
 //
 // TestNewsModeOnDevset prints both modes' scores side by side.

@@ -149,6 +149,7 @@ var newsFiles = fstest.MapFS{
 	"n.options": {Data: []byte("SET: MINIMUM WORDS = 3\n")},
 	"n.actors": {Data: []byte(`JAPAN_ [JPN]
 +JAPANESE_
++TOKYO_
 CAMBODIA_ [KHM]
 +CAMBODIAN_
 THAILAND_ [THA]
@@ -161,6 +162,7 @@ GORBACHEV_ [RUSGOV]
 SHINZO_ABE_ [JPNGOV]
 HOUTHI_ [YEMREB]
 YEMEN_ [YEM]
+HIROSHIMA_ [JPN]
 `)},
 	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\n")},
 	"n.verbs": {Data: []byte(`MET_ [040:040]
@@ -172,6 +174,7 @@ OVERRUN_ [192]
 SEND_ [070]
 ATTACKED_ [190]
 SAID [010?]
+LAID_ [017]
 `)},
 }
 
@@ -216,6 +219,16 @@ func TestNewsModeCases(t *testing.T) {
 			"THA RUS 190, KHMMIL RUS 190", "THAMIL RUS 190, KHMMIL RUS 190"},
 		{"agent not shared across a determiner", "Japan and the Cambodian troops attacked Russia on Monday.",
 			"JPN RUS 190, KHMMIL RUS 190", "JPN RUS 190, KHMMIL RUS 190"},
+		{"city after a locative is the place of a symbolic act", "Reagan laid a wreath at the memorial in Hiroshima on Monday.",
+			"USAGOV JPN 017", ""},
+		{"capital after a locative is the place of a meeting", "Reagan met the press in Tokyo on Monday.",
+			"USAGOV JPN 040, JPN USAGOV 040", ""},
+		{"country name after a locative stays a target", "Reagan laid a wreath in Japan on Monday.",
+			"USAGOV JPN 017", "USAGOV JPN 017"},
+		{"city is the target of a material event", "Russia attacked a convoy in Tokyo on Monday.",
+			"RUS JPN 190", "RUS JPN 190"},
+		{"locative right after the verb keeps its target", "Reagan laid in Tokyo a wreath on Monday.",
+			"USAGOV JPN 017", "USAGOV JPN 017"},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}

@@ -71,6 +71,7 @@ func (s *sentence) allPresent(els []dict.Elem) bool {
 // the root.
 type index struct {
 	cands [][]cand
+	names map[*dict.Root]bool // news_place.go: the name of each bare-coded country
 }
 
 type cand struct {
@@ -79,7 +80,7 @@ type cand struct {
 }
 
 func newIndex(d *dict.Dict) *index {
-	x := &index{cands: make([][]cand, len(d.Literals()))}
+	x := &index{cands: make([][]cand, len(d.Literals())), names: countryNames(d)}
 	for id := range x.cands {
 		rs := d.RootsStarting(int32(id))
 		if len(rs) == 0 {
