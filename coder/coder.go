@@ -178,8 +178,8 @@ func (s *sentence) actorSpan(a *actor) twintrack.Span {
 
 func (s *sentence) export(e *event, explain bool) Event {
 	ev := Event{
-		Source:     compose(e.src.code, e.src.agent, e.src.agentPre),
-		Target:     compose(e.tgt.code, e.tgt.agent, e.tgt.agentPre),
+		Source:     s.newsCode(&e.src), // news_role.go: compose, or no role on a role in news mode
+		Target:     s.newsCode(&e.tgt),
 		Code:       e.code,
 		Date:       s.day,
 		SourceSpan: s.actorSpan(&e.src),

@@ -31,7 +31,8 @@ import (
 //	           shareAgent (agents shared by compound members),
 //	           newsPlace (news_place.go: cities that are only places)
 //	parse.go   index.names (news_place.go: countryNames)
-//	coder.go   newsEvents (self-pairs dropped from the raw events)
+//	coder.go   newsEvents (self-pairs dropped from the raw events),
+//	           newsCode (news_role.go: no role on top of a role)
 //
 // TestNewsModeOnDevset prints both modes' scores side by side.
 type Mode uint8
@@ -53,7 +54,7 @@ func (m Mode) String() string {
 
 // newsEvents applies the news-mode passes to the raw events.
 func (s *sentence) newsEvents(evs []event) []event {
-	return dropSelfPairs(evs)
+	return s.dropSelfPairs(evs)
 }
 
 // dropSelfPairs removes events whose source and target are the same actor
@@ -61,10 +62,10 @@ func (s *sentence) newsEvents(evs []event) []event {
 // "Houthi rebels" reached once as the actor HOUTHI (code YEMREB) and once
 // as YEMEN with the agent REBELS gave the event YEMREB YEMREB; an actor
 // does not act on itself.
-func dropSelfPairs(evs []event) []event {
+func (s *sentence) dropSelfPairs(evs []event) []event {
 	kept := evs[:0]
 	for _, e := range evs {
-		if e.code != "" && compose(e.src.code, e.src.agent, e.src.agentPre) == compose(e.tgt.code, e.tgt.agent, e.tgt.agentPre) {
+		if e.code != "" && s.newsCode(&e.src) == s.newsCode(&e.tgt) {
 			continue
 		}
 		kept = append(kept, e)

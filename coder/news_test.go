@@ -163,8 +163,12 @@ SHINZO_ABE_ [JPNGOV]
 HOUTHI_ [YEMREB]
 YEMEN_ [YEM]
 HIROSHIMA_ [JPN]
+AL_QAEDA_ [IMGMOSALQ]
+ASEAN_ [IGOSEAASN]
+NATO_ [IGOWSTNAT]
+THAKSIN_ [THAOPP]
 `)},
-	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\n")},
+	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\nMILITANTS_ [~REB]\nPRIME_MINISTER_ [~GOV]\n")},
 	"n.verbs": {Data: []byte(`MET_ [040:040]
 SIGNED_ [057:057]
 ASSASSINATED_ [186]
@@ -229,6 +233,16 @@ func TestNewsModeCases(t *testing.T) {
 			"RUS JPN 190", "RUS JPN 190"},
 		{"locative right after the verb keeps its target", "Reagan laid in Tokyo a wreath on Monday.",
 			"USAGOV JPN 017", "USAGOV JPN 017"},
+		{"no armed role on an armed group", "Al Qaeda militants attacked Russia on Monday.",
+			"IMGMOSALQREB RUS 190", "IMGMOSALQ RUS 190"},
+		{"no government role on an organisation", "ASEAN foreign ministers condemned Russia on Monday.",
+			"IGOSEAASNGOV RUS 111", "IGOSEAASN RUS 111"},
+		{"military role kept on an organisation", "NATO troops attacked Russia on Monday.",
+			"IGOWSTNATMIL RUS 190", "IGOWSTNATMIL RUS 190"},
+		{"former on a person with a role", "Former prime minister Thaksin condemned Cambodia on Monday.",
+			"THAOPPELI KHM 111", "THAOPP KHM 111"},
+		{"former on a country", "The former Japanese prime minister condemned Cambodia on Monday.",
+			"JPNELI KHM 111", "JPNELI KHM 111"},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}
