@@ -236,6 +236,12 @@ func (s *sentence) findTarget(st *state, h, cs, ce int) {
 		st.tgt, st.regTgt = a, true
 		return
 	}
+	if s.news { // news_lone.go: "rallied against the government"
+		if a, ok := s.newsLoneTarget(st, h, ce); ok {
+			st.tgt, st.regTgt = a, true
+			return
+		}
+	}
 	if o.After && o.DefaultTarget != "" {
 		st.tgt, st.regTgt = defaultActor(o.DefaultTarget), true
 		return

@@ -29,7 +29,8 @@ import (
 //	events.go  newsSpeaker and newsSubject (sources of quotes and of
 //	           clauses without a subject), newsPassive (passives),
 //	           shareAgent (agents shared by compound members),
-//	           newsPlace (news_place.go: cities that are only places)
+//	           newsPlace (news_place.go: cities that are only places),
+//	           newsLoneTarget (news_lone.go: "against the government")
 //	parse.go   index.names (news_place.go: countryNames)
 //	coder.go   newsEvents (self-pairs dropped from the raw events),
 //	           newsCode (news_role.go: no role on top of a role)

@@ -168,7 +168,7 @@ ASEAN_ [IGOSEAASN]
 NATO_ [IGOWSTNAT]
 THAKSIN_ [THAOPP]
 `)},
-	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\nMILITANTS_ [~REB]\nPRIME_MINISTER_ [~GOV]\n")},
+	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\nMILITANTS_ [~REB]\nPRIME_MINISTER_ [~GOV]\nGOVERNMENT_ [~GOV]\nPOLICE_ [~COP]\n")},
 	"n.verbs": {Data: []byte(`MET_ [040:040]
 SIGNED_ [057:057]
 ASSASSINATED_ [186]
@@ -243,6 +243,14 @@ func TestNewsModeCases(t *testing.T) {
 			"THAOPPELI KHM 111", "THAOPP KHM 111"},
 		{"former on a country", "The former Japanese prime minister condemned Cambodia on Monday.",
 			"JPNELI KHM 111", "JPNELI KHM 111"},
+		{"role alone takes the source's country", "Thai rebels attacked the government on Monday.",
+			"", "THAREB THAGOV 190"},
+		{"role alone after a named target is not used", "Thai rebels attacked Cambodia and the police on Monday.",
+			"THAREB KHM 190", "THAREB KHM 190"},
+		{"role alone gets no country from an organisation", "NATO troops attacked the police on Monday.",
+			"", ""},
+		{"role alone is not the source itself", "The Thai government condemned the government on Monday.",
+			"", ""},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}
