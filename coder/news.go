@@ -24,6 +24,7 @@ import (
 // The changes, each described at its function, hook into the stages with
 // one-line calls guarded by sentence.news:
 //
+//	roots.go   newsWholeWins (news_roots.go: "Cubans" is CUBANS_, not CUBAN_+S)
 //	parse.go   quoteTail (the speaker after an opening quote is kept),
 //	           dropAttribution (", officials said." is blanked)
 //	events.go  newsSpeaker and newsSubject (sources of quotes and of

@@ -167,6 +167,9 @@ AL_QAEDA_ [IMGMOSALQ]
 ASEAN_ [IGOSEAASN]
 NATO_ [IGOWSTNAT]
 THAKSIN_ [THAOPP]
+CUBA_ [CUB]
++CUBAN_
+CUBANS_ [CUBCVL]
 `)},
 	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\nMILITANTS_ [~REB]\nPRIME_MINISTER_ [~GOV]\nGOVERNMENT_ [~GOV]\nPOLICE_ [~COP]\n")},
 	"n.verbs": {Data: []byte(`MET_ [040:040]
@@ -251,6 +254,10 @@ func TestNewsModeCases(t *testing.T) {
 			"", ""},
 		{"role alone is not the source itself", "The Thai government condemned the government on Monday.",
 			"", ""},
+		{"whole word beats stem and ending of equal score", "Cubans attacked Russia on Monday.",
+			"CUB RUS 190", "CUBCVL RUS 190"},
+		{"stem and ending without a whole-word rival", "Cuban troops attacked Russia on Monday.",
+			"CUBMIL RUS 190", "CUBMIL RUS 190"},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}

@@ -177,7 +177,7 @@ func (s *sentence) findRoots() {
 					continue
 				}
 				sc, last := s.matchRoot(r, p)
-				if last >= 0 && sc > bestScore {
+				if last >= 0 && (sc > bestScore || s.news && sc == bestScore && s.newsWholeWins(r, best, sc)) { // news_roots.go
 					best, bestScore, bestLast = r, sc, last
 					s.best = append(s.best[:0], s.matched...)
 				}
