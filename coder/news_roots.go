@@ -7,9 +7,15 @@ import "github.com/twintrack/twintrack/dict"
 // words whole and best needed a regular ending (formats.md 5.4). TABARI
 // keeps the first of equal scores, so "Cubans" went to CUBAN_ plus S
 // (the country) even when CUBANS_ [CUBCVL] (the people) is an entry; the
-// phrase written for the whole word is the more specific one.
+// phrase written for the whole word is the more specific one. Only actor
+// and agent phrases compete this way: a verb's listed forms ("HOSTED_")
+// share the verb's entry with its stem, so the event is the same either
+// way.
 func (s *sentence) newsWholeWins(r, best *dict.Root, sc int) bool {
-	return best != nil && s.literalLen(r) == sc && s.literalLen(best) < sc
+	if best == nil || r.Type != dict.Actor && r.Type != dict.Agent {
+		return false
+	}
+	return s.literalLen(r) == sc && s.literalLen(best) < sc
 }
 
 // literalLen returns the summed length of root r's literals: its match
