@@ -257,6 +257,10 @@ func (s *sentence) findTarget(st *state, h, cs, ce int) {
 		if hh < 0 {
 			break
 		}
+		if s.news && s.newsPlace(hh, h, st.code) { // news_place.go: "Japan's embassy in Phnom Penh said"
+			q = hh
+			continue
+		}
 		a := s.actorAt(hh, true)
 		if !st.src.ok || !a.same(&st.src) {
 			st.tgt = a

@@ -24,15 +24,22 @@ var locatives = map[string]bool{"IN": true, "AT": true, "NEAR": true, "OUTSIDE":
 //     between, precedes it, and that preposition is not the word right
 //     after the verb ("intervened in", "arrived in" keep their target);
 //   - its code is a bare three-letter code and no agent attaches to it
-//     ("in Cambodian custody" is not it either: a noun, agent, actor or
-//     verb right after the phrase makes it an adjective);
+//     from after ("in Cambodian custody" is not it either: a noun, agent
+//     or actor right after the phrase makes it an adjective); an agent
+//     before the preposition is the place's occupant, not a role of the
+//     city: "Japan's embassy in Phnom Penh said" (TABARI gave the embassy
+//     to Phnom Penh as well and made KHMGOV the target);
 //   - its phrase is not the country's name (countryNames): "in Japan"
 //     stays a target, "in Tokyo", "in Hiroshima" do not.
+//
+// Both target searches skip places: after the verb, and before it
+// ("Japan's embassy in Phnom Penh issued a statement").
 //
 // Measured on the development set (news mode, dictionaries of 6b65e99):
 // exact F1 0.815 -> 0.817, dyad F1 0.885 -> 0.887. Places for every
 // event root lost dyad F1 (0.873), and so did roots 01-05 plus protests
-// (14: 0.886).
+// (14: 0.886). Searching before the verb too, and the embassy rule,
+// left the development set unchanged (0.822, dyad 0.897).
 func (s *sentence) newsPlace(q, h int, code string) bool {
 	if len(code) < 2 || code[0] != '0' || code[1] < '1' || code[1] > '5' {
 		return false
@@ -57,12 +64,12 @@ func (s *sentence) newsPlace(q, h int, code string) bool {
 	}
 	if e+1 < s.n {
 		switch s.w[e+1].typ {
-		case dict.Noun, dict.Agent, dict.Actor, dict.Verb:
+		case dict.Noun, dict.Agent, dict.Actor:
 			return false // an adjective: "near the Ukrainian border"
 		}
 	}
 	a := s.actorAt(q, true)
-	return a.agent == ""
+	return a.agent == "" || a.agentTo < q // "Japan's embassy in Phnom Penh": the embassy's place
 }
 
 // countryNames returns, for each bare three-letter actor code, the head

@@ -152,6 +152,7 @@ var newsFiles = fstest.MapFS{
 +TOKYO_
 CAMBODIA_ [KHM]
 +CAMBODIAN_
++PHNOM_PENH_
 THAILAND_ [THA]
 +THAI_
 RUSSIA_ [RUS]
@@ -171,7 +172,7 @@ CUBA_ [CUB]
 +CUBAN_
 CUBANS_ [CUBCVL]
 `)},
-	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\nMILITANTS_ [~REB]\nPRIME_MINISTER_ [~GOV]\nGOVERNMENT_ [~GOV]\nPOLICE_ [~COP]\n")},
+	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\nMILITANTS_ [~REB]\nPRIME_MINISTER_ [~GOV]\nGOVERNMENT_ [~GOV]\nPOLICE_ [~COP]\nEMBASSY_ [~GOV]\n")},
 	"n.verbs": {Data: []byte(`MET_ [040:040]
 SIGNED_ [057:057]
 ASSASSINATED_ [186]
@@ -258,6 +259,10 @@ func TestNewsModeCases(t *testing.T) {
 			"CUB RUS 190", "CUBCVL RUS 190"},
 		{"stem and ending without a whole-word rival", "Cuban troops attacked Russia on Monday.",
 			"CUBMIL RUS 190", "CUBMIL RUS 190"},
+		{"city before the verb is the place of an embassy", "Japan's embassy in Phnom Penh met the press on Monday.",
+			"JPNGOV KHMGOV 040, KHMGOV JPNGOV 040", ""},
+		{"city before the verb stays the target of a material event", "Japan's embassy in Phnom Penh attacked the press on Monday.",
+			"JPNGOV KHMGOV 190", "JPNGOV KHMGOV 190"},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}
