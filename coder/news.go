@@ -26,7 +26,8 @@ import (
 //
 //	roots.go   newsWholeWins (news_roots.go: "Cubans" is CUBANS_, not CUBAN_+S)
 //	parse.go   quoteTail (the speaker after an opening quote is kept),
-//	           dropAttribution (", officials said." is blanked)
+//	           dropAttribution (", officials said." is blanked),
+//	           nounLike (news_clause.go: "tanks and howitzers" is no clause break)
 //	events.go  newsSpeaker and newsSubject (sources of quotes and of
 //	           clauses without a subject), newsPassive (passives),
 //	           shareAgent (agents shared by compound members),

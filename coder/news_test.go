@@ -171,6 +171,7 @@ THAKSIN_ [THAOPP]
 CUBA_ [CUB]
 +CUBAN_
 CUBANS_ [CUBCVL]
+HOWITZERS_ [---]
 `)},
 	"n.agents": {Data: []byte("FOREIGN_MINISTER_ [~GOV]\nREBELS_ [~REB]\nTROOPS_ [~MIL]\nMILITANTS_ [~REB]\nPRIME_MINISTER_ [~GOV]\nGOVERNMENT_ [~GOV]\nPOLICE_ [~COP]\nEMBASSY_ [~GOV]\n")},
 	"n.verbs": {Data: []byte(`MET_ [040:040]
@@ -263,6 +264,10 @@ func TestNewsModeCases(t *testing.T) {
 			"JPNGOV KHMGOV 040, KHMGOV JPNGOV 040", ""},
 		{"city before the verb stays the target of a material event", "Japan's embassy in Phnom Penh attacked the press on Monday.",
 			"JPNGOV KHMGOV 190", "JPNGOV KHMGOV 190"},
+		{"role word and noun do not split the clause", "Russia will send troops and howitzers to Ukraine on Monday.",
+			"", "RUS UKR 070"},
+		{"noun and role word do not split the clause", "Russia will send howitzers and troops to Ukraine on Monday.",
+			"", "RUS UKR 070"},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}

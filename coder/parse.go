@@ -361,12 +361,12 @@ func (s *sentence) conjClauses() {
 			continue
 		}
 		if w.typ == dict.Conj && p > 0 && p+1 < s.n {
-			if s.w[p-1].typ == dict.Noun {
+			if s.nounLike(p - 1) { // news_clause.go: role words are nouns in news mode
 				r := p + 1
 				for r < s.n && s.w[r].typ == dict.Adjctv {
 					r++
 				}
-				if r < s.n && s.w[r].typ == dict.Noun {
+				if r < s.n && s.nounLike(r) {
 					p = r + 1
 					continue
 				}
