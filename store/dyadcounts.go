@@ -267,27 +267,8 @@ func (db *DB) DyadCounts(ctx context.Context, q DyadQuery) (DyadCounts, error) {
 	if err := q.check(); err != nil {
 		return out, fmt.Errorf("dyad counts: %w", err)
 	}
-	s := &dyadSQL{w: &where{d: db.d}, q: &q}
-	sel := func(backward bool) string {
-		dir, twice := "0", "0"
-		var cond string
-		if backward {
-			dir = "1"
-			twice = flag(s.dir(q.A, q.B)) // also forward: excluded once
-			cond = s.dir(q.B, q.A)
-		} else {
-			cond = s.dir(q.A, q.B)
-		}
-		odd := "NOT " + s.validDate() + " OR quad_class < 1 OR quad_class > 4 OR root = ''"
-		c := s.counted()
-		return "SELECT " + dir + " AS dir, " + twice + " AS twice, " + s.periodKey() + " AS pk, quad_class, root, COUNT(*), " +
-			"SUM(" + flag(c) + "), SUM(CASE WHEN " + c + " THEN goldstein ELSE 0 END), " +
-			"SUM(" + flag(c+" AND "+s.imprecise()) + "), SUM(" + flag(odd) + ")" +
-			" FROM events WHERE " + cond + " AND " + s.scope() +
-			" GROUP BY pk, quad_class, root, twice"
-	}
-	stmt := sel(false) + " UNION ALL " + sel(true) + " ORDER BY 1, 3, 4, 5"
-	rows, err := db.query(ctx, stmt, s.w.args)
+	stmt, args := dyadStatement(db.d, &q)
+	rows, err := db.query(ctx, stmt, args)
 	if err != nil {
 		return out, fmt.Errorf("dyad counts: %w", err)
 	}
@@ -312,6 +293,31 @@ func (db *DB) DyadCounts(ctx context.Context, q DyadQuery) (DyadCounts, error) {
 		return out, fmt.Errorf("dyad counts: %w", err)
 	}
 	return out, nil
+}
+
+// dyadStatement returns the SQL of DyadCounts and its parameters.
+func dyadStatement(d Dialect, q *DyadQuery) (string, []any) {
+	s := &dyadSQL{w: &where{d: d}, q: q}
+	sel := func(backward bool) string {
+		dir, twice := "0", "0"
+		var cond string
+		if backward {
+			dir = "1"
+			twice = flag(s.dir(q.A, q.B)) // also forward: excluded once
+			cond = s.dir(q.B, q.A)
+		} else {
+			cond = s.dir(q.A, q.B)
+		}
+		odd := "NOT " + s.validDate() + " OR quad_class < 1 OR quad_class > 4 OR root = ''"
+		c := s.counted()
+		return "SELECT " + dir + " AS dir, " + twice + " AS twice, " + s.periodKey() + " AS pk, quad_class, root, COUNT(*), " +
+			"SUM(" + flag(c) + "), SUM(CASE WHEN " + c + " THEN goldstein ELSE 0 END), " +
+			"SUM(" + flag(c+" AND "+s.imprecise()) + "), SUM(" + flag(odd) + ")" +
+			" FROM events WHERE " + cond + " AND " + s.scope() +
+			" GROUP BY pk, quad_class, root, twice"
+	}
+	stmt := sel(false) + " UNION ALL " + sel(true) + " ORDER BY 1, 3, 4, 5"
+	return stmt, s.w.args
 }
 
 // query runs a count query through a statement prepared once per SQL text

@@ -44,3 +44,46 @@ func TestDyadQueryCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestCountPlans checks that SQLite answers every count query from the
+// dyad index alone (the evidence query reads its chosen events by primary
+// key): no scan of the events table, no lookup of its rows.
+func TestCountPlans(t *testing.T) {
+	db := storetest.SQLite(t)
+	for _, q := range []store.DyadQuery{
+		{A: "JPN", B: "KHM", From: "1990-01-01", To: "2000-12-31", Period: store.PeriodYear},
+		{A: "JPNGOV", B: "KHMOPP", Period: store.PeriodWeek, IncludeNegated: true, IncludeModal: true},
+	} {
+		for name, st := range store.CountStatements(db.Dialect(), q, 5) {
+			t.Run(q.A+"-"+q.B+"/"+name, func(t *testing.T) {
+				rows, err := db.SQL().QueryContext(t.Context(), "EXPLAIN QUERY PLAN "+st.SQL, st.Args...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer rows.Close()
+				var plan []string
+				for rows.Next() {
+					var id, parent, unused int
+					var detail string
+					if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+						t.Fatal(err)
+					}
+					plan = append(plan, detail)
+				}
+				covered := 0
+				for _, line := range plan {
+					switch {
+					case strings.Contains(line, "COVERING INDEX ev_dyad"):
+						covered++
+					case strings.HasPrefix(line, "SCAN events"), strings.HasPrefix(line, "SCAN e "),
+						strings.Contains(line, "USING INDEX ev_dyad"):
+						t.Errorf("plan reads the events table: %q\nplan: %q", line, plan)
+					}
+				}
+				if covered == 0 {
+					t.Errorf("plan does not use the covering index: %q", plan)
+				}
+			})
+		}
+	}
+}

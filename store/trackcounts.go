@@ -57,18 +57,8 @@ func (db *DB) TrackCounts(ctx context.Context, q DyadQuery) (TrackCounts, error)
 }
 
 func (db *DB) trackEngagement(ctx context.Context, q *DyadQuery, out *TrackCounts, period func(string) *TrackPeriod) error {
-	s := &dyadSQL{w: &where{d: db.d}, q: q}
-	c := s.counted()
-	first := "SELECT 0 AS br, " + s.periodKey() + " AS pk, " + side("target_roles", "target") + " AS tside, COUNT(*), " +
-		"SUM(" + flag(c) + "), SUM(" + flag("NOT "+s.validDate()+" OR "+sideOdd("target_roles", "target")) + ")" +
-		" FROM events WHERE " + s.engageBranch() + " AND " + s.scope() + " GROUP BY pk, tside"
-	// A backward event that is also forward would count as engagement if
-	// its QuadClass, derived from its root, were 1 or 2: Odd.
-	odd := "NOT " + s.validDate() + " OR (" + s.dir(q.A, q.B) + " AND (quad_class < 1 OR quad_class > 4)) OR " +
-		sideOdd("target_roles", "target") + " OR " + sideOdd("source_roles", "source")
-	second := "SELECT 1, " + s.periodKey() + " AS pk, 0, COUNT(*), SUM(" + flag(c) + "), SUM(" + flag(odd) + ")" +
-		" FROM events WHERE " + s.visitBranch() + " AND " + s.scope() + " GROUP BY pk"
-	rows, err := db.query(ctx, first+" UNION ALL "+second+" ORDER BY 2, 1, 3", s.w.args)
+	stmt, args := trackEngagementStatement(db.d, q)
+	rows, err := db.query(ctx, stmt, args)
 	if err != nil {
 		return err
 	}
@@ -103,20 +93,26 @@ func (db *DB) trackEngagement(ctx context.Context, q *DyadQuery, out *TrackCount
 	return rows.Err()
 }
 
+// trackEngagementStatement returns the SQL of the engagement counts of
+// TrackCounts and its parameters.
+func trackEngagementStatement(d Dialect, q *DyadQuery) (string, []any) {
+	s := &dyadSQL{w: &where{d: d}, q: q}
+	c := s.counted()
+	first := "SELECT 0 AS br, " + s.periodKey() + " AS pk, " + side("target_roles", "target") + " AS tside, COUNT(*), " +
+		"SUM(" + flag(c) + "), SUM(" + flag("NOT "+s.validDate()+" OR "+sideOdd("target_roles", "target")) + ")" +
+		" FROM events WHERE " + s.engageBranch() + " AND " + s.scope() + " GROUP BY pk, tside"
+	// A backward event that is also forward would count as engagement if
+	// its QuadClass, derived from its root, were 1 or 2: Odd.
+	odd := "NOT " + s.validDate() + " OR (" + s.dir(q.A, q.B) + " AND (quad_class < 1 OR quad_class > 4)) OR " +
+		sideOdd("target_roles", "target") + " OR " + sideOdd("source_roles", "source")
+	second := "SELECT 1, " + s.periodKey() + " AS pk, 0, COUNT(*), SUM(" + flag(c) + "), SUM(" + flag(odd) + ")" +
+		" FROM events WHERE " + s.visitBranch() + " AND " + s.scope() + " GROUP BY pk"
+	return first + " UNION ALL " + second + " ORDER BY 2, 1, 3", s.w.args
+}
+
 func (db *DB) trackVisits(ctx context.Context, q *DyadQuery, period func(string) *TrackPeriod) error {
-	s := &dyadSQL{w: &where{d: db.d}, q: q}
-	visit := " AND " + s.counted() + " AND trim(code) IN ('042', '043')"
-	// A forward 042 or a backward 043 is the sender going out.
-	first := "SELECT " + s.periodKey() + " AS pk, " + side("target_roles", "target") + " AS vside, " +
-		flag("trim(code) = '042'") + " AS vout, doc_id, sentence FROM events WHERE " +
-		s.engageBranch() + visit + " AND " + s.scope()
-	fwdSide := "CASE WHEN " + s.dir(q.A, q.B) + " THEN " + side("target_roles", "target") + " ELSE " + side("source_roles", "source") + " END"
-	fwdOut := "CASE WHEN " + s.dir(q.A, q.B) + " THEN " + flag("trim(code) = '042'") + " ELSE " + flag("trim(code) = '043'") + " END"
-	second := "SELECT " + s.periodKey() + ", " + fwdSide + ", " + fwdOut + ", doc_id, sentence FROM events WHERE " +
-		s.visitBranch() + visit + " AND " + s.scope()
-	stmt := "SELECT pk, vside, vout, COUNT(DISTINCT doc_id || '|' || CAST(sentence AS TEXT)) FROM (" +
-		first + " UNION ALL " + second + ") v WHERE vside <> 0 GROUP BY pk, vside, vout"
-	rows, err := db.query(ctx, stmt, s.w.args)
+	stmt, args := trackVisitStatement(db.d, q)
+	rows, err := db.query(ctx, stmt, args)
 	if err != nil {
 		return err
 	}
@@ -144,6 +140,24 @@ func (db *DB) trackVisits(ctx context.Context, q *DyadQuery, period func(string)
 	return rows.Err()
 }
 
+// trackVisitStatement returns the SQL of the visit counts of TrackCounts
+// and its parameters.
+func trackVisitStatement(d Dialect, q *DyadQuery) (string, []any) {
+	s := &dyadSQL{w: &where{d: d}, q: q}
+	visit := " AND " + s.counted() + " AND trim(code) IN ('042', '043')"
+	// A forward 042 or a backward 043 is the sender going out.
+	first := "SELECT " + s.periodKey() + " AS pk, " + side("target_roles", "target") + " AS vside, " +
+		flag("trim(code) = '042'") + " AS vout, doc_id, sentence FROM events WHERE " +
+		s.engageBranch() + visit + " AND " + s.scope()
+	fwdSide := "CASE WHEN " + s.dir(q.A, q.B) + " THEN " + side("target_roles", "target") + " ELSE " + side("source_roles", "source") + " END"
+	fwdOut := "CASE WHEN " + s.dir(q.A, q.B) + " THEN " + flag("trim(code) = '042'") + " ELSE " + flag("trim(code) = '043'") + " END"
+	second := "SELECT " + s.periodKey() + ", " + fwdSide + ", " + fwdOut + ", doc_id, sentence FROM events WHERE " +
+		s.visitBranch() + visit + " AND " + s.scope()
+	stmt := "SELECT pk, vside, vout, COUNT(DISTINCT doc_id || '|' || CAST(sentence AS TEXT)) FROM (" +
+		first + " UNION ALL " + second + ") v WHERE vside <> 0 GROUP BY pk, vside, vout"
+	return stmt, s.w.args
+}
+
 // TrackEvidence returns, for every period and for the Gov and Opp sides,
 // the first n forward engagement events (by event date, document id,
 // sentence and event id, as package analysis orders them); all of them
@@ -156,23 +170,8 @@ func (db *DB) TrackEvidence(ctx context.Context, q DyadQuery, n int) ([]TrackEvi
 	if n == 0 {
 		return nil, nil
 	}
-	s := &dyadSQL{w: &where{d: db.d}, q: &q}
-	collate := ""
-	if db.d.Name == "postgres" {
-		collate = ` COLLATE "C"` // byte order, as Go compares strings
-	}
-	inner := "SELECT event_id, event_date, doc_id, sentence, " + s.periodKey() + " AS pk, " +
-		side("target_roles", "target") + " AS tside FROM events WHERE " + s.engageBranch() +
-		" AND " + s.counted() + " AND " + s.scope()
-	ranked := "SELECT event_id, pk, tside, ROW_NUMBER() OVER (PARTITION BY pk, tside ORDER BY event_date" + collate +
-		", doc_id" + collate + ", sentence, event_id" + collate + ") AS rn FROM (" + inner + ") x WHERE tside <> 0"
-	stmt := "SELECT e.event_id, e.doc_id, e.sentence, e.event_date, e.source, e.target, e.code, e.sentence_text, r.pk, r.tside" +
-		" FROM (" + ranked + ") r JOIN events e ON e.event_id = r.event_id"
-	if n > 0 {
-		stmt += " WHERE r.rn <= " + s.w.arg(n)
-	}
-	stmt += " ORDER BY r.pk, r.tside, r.rn"
-	rows, err := db.query(ctx, stmt, s.w.args)
+	stmt, args := trackEvidenceStatement(db.d, &q, n)
+	rows, err := db.query(ctx, stmt, args)
 	if err != nil {
 		return nil, fmt.Errorf("track evidence: %w", err)
 	}
@@ -190,4 +189,26 @@ func (db *DB) TrackEvidence(ctx context.Context, q DyadQuery, n int) ([]TrackEvi
 		return nil, fmt.Errorf("track evidence: %w", err)
 	}
 	return out, nil
+}
+
+// trackEvidenceStatement returns the SQL of TrackEvidence and its
+// parameters.
+func trackEvidenceStatement(d Dialect, q *DyadQuery, n int) (string, []any) {
+	s := &dyadSQL{w: &where{d: d}, q: q}
+	collate := ""
+	if d.Name == "postgres" {
+		collate = ` COLLATE "C"` // byte order, as Go compares strings
+	}
+	inner := "SELECT event_id, event_date, doc_id, sentence, " + s.periodKey() + " AS pk, " +
+		side("target_roles", "target") + " AS tside FROM events WHERE " + s.engageBranch() +
+		" AND " + s.counted() + " AND " + s.scope()
+	ranked := "SELECT event_id, pk, tside, ROW_NUMBER() OVER (PARTITION BY pk, tside ORDER BY event_date" + collate +
+		", doc_id" + collate + ", sentence, event_id" + collate + ") AS rn FROM (" + inner + ") x WHERE tside <> 0"
+	stmt := "SELECT e.event_id, e.doc_id, e.sentence, e.event_date, e.source, e.target, e.code, e.sentence_text, r.pk, r.tside" +
+		" FROM (" + ranked + ") r JOIN events e ON e.event_id = r.event_id"
+	if n > 0 {
+		stmt += " WHERE r.rn <= " + s.w.arg(n)
+	}
+	stmt += " ORDER BY r.pk, r.tside, r.rn"
+	return stmt, s.w.args
 }
