@@ -226,7 +226,7 @@ func (s *sentence) findTarget(st *state, h, cs, ce int) {
 		if !s.isActorHead(q) {
 			continue
 		}
-		if s.news && s.newsPlace(q, h, st.code) { // news_place.go: "protests in Bangkok"
+		if s.news && (s.newsPlace(q, h, st.code) || s.newsTitled(q)) { // news_place.go, news_title.go
 			continue
 		}
 		a := s.actorAt(q, true)
@@ -257,7 +257,7 @@ func (s *sentence) findTarget(st *state, h, cs, ce int) {
 		if hh < 0 {
 			break
 		}
-		if s.news && s.newsPlace(hh, h, st.code) { // news_place.go: "Japan's embassy in Phnom Penh said"
+		if s.news && (s.newsPlace(hh, h, st.code) || s.newsTitled(hh)) { // news_place.go, news_title.go
 			q = hh
 			continue
 		}

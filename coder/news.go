@@ -32,7 +32,8 @@ import (
 //	           clauses without a subject), newsPassive (passives),
 //	           shareAgent (agents shared by compound members),
 //	           newsPlace (news_place.go: cities that are only places),
-//	           newsLoneTarget (news_lone.go: "against the government")
+//	           newsLoneTarget (news_lone.go: "against the government"),
+//	           newsTitled (news_title.go: "Yemeni President Saleh" is one actor)
 //	parse.go   index.names (news_place.go: countryNames)
 //	coder.go   newsEvents (self-pairs dropped from the raw events),
 //	           newsCode (news_role.go: no role on top of a role)

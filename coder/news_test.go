@@ -268,6 +268,10 @@ func TestNewsModeCases(t *testing.T) {
 			"", "RUS UKR 070"},
 		{"noun and role word do not split the clause", "Russia will send howitzers and troops to Ukraine on Monday.",
 			"", "RUS UKR 070"},
+		{"demonym, title and name are one actor", "Thai prime minister Thaksin met the press on Monday.",
+			"THAGOV THAOPPGOV 040, THAOPPGOV THAGOV 040", ""},
+		{"demonym, title and name then a target", "Thai prime minister Thaksin met Reagan on Monday.",
+			"THAGOV USAGOV 040, USAGOV THAGOV 040", "THAGOV USAGOV 040, USAGOV THAGOV 040"},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}
