@@ -144,16 +144,19 @@ type dyadSQL struct {
 }
 
 // prefix matches col against an actor prefix through its three-letter key
-// (the index's leading columns), byte for byte as strings.HasPrefix.
+// (the index's leading columns), byte for byte as strings.HasPrefix. The
+// prefix's length is a parameter too, so that the SQL texts (each kept
+// as a prepared statement) are few whatever clients ask.
 func (s *dyadSQL) prefix(col, key, p string) string {
-	n := strconv.Itoa(len(p))
 	switch {
 	case len(p) == 3:
 		return key + " = " + s.w.arg(p)
 	case len(p) > 3:
 		k := key + " = " + s.w.arg(p[:3])
+		n := s.w.arg(len(p))
 		return "(" + k + " AND substr(" + col + ", 1, " + n + ") = " + s.w.arg(p) + ")"
 	}
+	n := s.w.arg(len(p))
 	return "substr(" + col + ", 1, " + n + ") = " + s.w.arg(p)
 }
 
@@ -321,9 +324,11 @@ func dyadStatement(d Dialect, q *DyadQuery) (string, []any) {
 }
 
 // query runs a count query through a statement prepared once per SQL text
-// and kept for the life of the DB: the count queries are long and few (one
-// text per direction, prefix lengths, period and flags), and preparing
-// them costs more than running them on a small dyad.
+// and kept for the life of the DB: the count queries are long, and
+// preparing one costs more than running it on a small dyad. The texts are
+// few (at most a few thousand: they vary with the kind of prefix, not its
+// value, the period, the bounds given and the flags), so the map is not
+// bounded.
 func (db *DB) query(ctx context.Context, text string, args []any) (*sql.Rows, error) {
 	if st, ok := db.stmts.Load(text); ok {
 		return st.(*sql.Stmt).QueryContext(ctx, args...)
