@@ -14,8 +14,14 @@ import (
 // it, and the server then builds the same panels and tables as package
 // analysis would from the events (a test compares both on the same store).
 type Counter interface {
+	// DyadCounts counts the events from q.A to q.B and back per period,
+	// QuadClass and root.
 	DyadCounts(ctx context.Context, q store.DyadQuery) (store.DyadCounts, error)
+	// TrackCounts counts q.A's engagement with each side of q.B and their
+	// visit exchanges per period.
 	TrackCounts(ctx context.Context, q store.DyadQuery) (store.TrackCounts, error)
+	// TrackEvidence returns the first n engagement events of each period
+	// and side.
 	TrackEvidence(ctx context.Context, q store.DyadQuery, n int) ([]store.TrackEvidence, error)
 }
 
