@@ -9,8 +9,8 @@ import (
 )
 
 // Filter selects events. The zero Filter selects every counted event of
-// each document's latest coding run: negated and hypothetical events are
-// left out unless All is set. Fields combine with AND; the values inside
+// each document's latest coding run: negated, hypothetical and future
+// events are left out unless All is set. Fields combine with AND; the values inside
 // one slice field combine with OR.
 type Filter struct {
 	// Source and Target are actor code prefixes: "JPN" is every Japanese
@@ -40,7 +40,7 @@ type Filter struct {
 	DocID string
 	// RunID selects one coding run; 0 means each document's latest run.
 	RunID int64
-	// All includes negated and hypothetical events.
+	// All includes negated, hypothetical and future events.
 	All bool
 	// Dedup keeps one event per group; see Dedup.
 	Dedup Dedup

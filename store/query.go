@@ -103,7 +103,7 @@ func buildWhere(d Dialect, f *Filter) (*where, error) {
 	}
 	if !f.All {
 		w.add("negated = 0")
-		w.add("modality <> 'hypothetical'")
+		w.add("modality = ''")
 	}
 	return w, nil
 }

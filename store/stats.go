@@ -6,7 +6,7 @@ import (
 )
 
 // Stats summarises the store: documents and sentences, current events
-// (reports and happenings, and the negated or hypothetical records left
+// (reports and happenings, and the negated, hypothetical or future records left
 // out of them), events by root and by year, the coding runs and the
 // schema version.
 func (db *DB) Stats(ctx context.Context) (Stats, error) {

@@ -127,7 +127,7 @@ type Stats struct {
 	Sentences int64        `json:"sentences"`
 	Reports   int64        `json:"reports"`    // current event records
 	Events    int64        `json:"events"`     // current happenings
-	Excluded  int64        `json:"excluded"`   // current negated or hypothetical records
+	Excluded  int64        `json:"excluded"`   // current negated, hypothetical or future records
 	FirstDate string       `json:"first_date"` // earliest event date
 	LastDate  string       `json:"last_date"`  // latest event date
 	ByRoot    []KeyCount   `json:"by_root"`
