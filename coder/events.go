@@ -229,6 +229,12 @@ func (s *sentence) findTarget(st *state, h, cs, ce int) {
 		if s.news && (s.newsPlace(q, h, st.code) || s.newsTitled(q)) { // news_place.go, news_title.go
 			continue
 		}
+		if s.news { // news_place.go: "protesters ... in Kathmandu" protest against the government
+			if a, ok := s.newsProtestPlace(st.src, q, h, st.code); ok {
+				st.tgt, st.regTgt = a, true
+				return
+			}
+		}
 		a := s.actorAt(q, true)
 		if st.src.ok && a.same(&st.src) {
 			continue

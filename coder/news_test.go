@@ -155,6 +155,7 @@ CAMBODIA_ [KHM]
 +PHNOM_PENH_
 THAILAND_ [THA]
 +THAI_
++BANGKOK_
 RUSSIA_ [RUS]
 UKRAINE_ [UKR]
 FRANCE_ [FRA]
@@ -184,6 +185,7 @@ SEND_ [070]
 ATTACKED_ [190]
 SAID [010?]
 LAID_ [017]
+RALLIED_ [141]
 `)},
 }
 
@@ -274,6 +276,12 @@ func TestNewsModeCases(t *testing.T) {
 			"THAGOV THAOPPGOV 040, THAOPPGOV THAGOV 040", ""},
 		{"demonym, title and name then a target", "Thai prime minister Thaksin met Reagan on Monday.",
 			"THAGOV USAGOV 040, USAGOV THAGOV 040", "THAGOV USAGOV 040, USAGOV THAGOV 040"},
+		{"protest in the source's own capital is against its government", "Thai rebels rallied on Monday in Bangkok.",
+			"THAREB THA 141", "THAREB THAGOV 141"},
+		{"protest with a role word before the capital", "Thai rebels rallied with police in Bangkok.",
+			"THAREB THACOP 141", "THAREB THACOP 141"},
+		{"protest in another country's capital", "Thai rebels rallied on Monday in Tokyo.",
+			"THAREB JPN 141", "THAREB JPN 141"},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}
