@@ -274,6 +274,12 @@ func (s *sentence) findTarget(st *state, h, cs, ce int) {
 		}
 		q = hh
 	}
+	if s.news { // news_place.go: a protest with no target is against the government
+		if a, ok := s.newsProtestTarget(st.src, h, st.code); ok {
+			st.tgt = a
+			return
+		}
+	}
 	if st.src.ok && (strings.Contains(st.src.code, "/") || st.src.where >= 0 && s.w[st.src.where].inComp) {
 		st.tgt = st.src
 		return

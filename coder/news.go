@@ -32,7 +32,8 @@ import (
 //	           clauses without a subject), newsPassive (passives),
 //	           shareAgent (agents shared by compound members),
 //	           newsPlace (news_place.go: cities that are only places),
-//	           newsProtestPlace (news_place.go: protests in the capital),
+//	           newsProtestPlace, newsProtestTarget (news_place.go:
+//	           protests in the capital or with no target),
 //	           newsLoneTarget (news_lone.go: "against the government"),
 //	           newsTitled (news_title.go: "Yemeni President Saleh" is one actor)
 //	parse.go   index.names (news_place.go: countryNames)

@@ -128,3 +128,23 @@ func (s *sentence) newsProtestPlace(src actor, q, h int, code string) (actor, bo
 	a.agent, a.agentPre, a.agentRoot = "GOV", false, nil
 	return a, true
 }
+
+// newsProtestTarget returns, in news mode, the target of a protest (CAMEO
+// root 14) by a country's actor when neither target search found one:
+// the source country's government, CAMEO's reading of a protest that
+// names no addressee ("Hong Kong students held a hunger strike to demand
+// democracy": HKGEDU HKGGOV). TABARI made no event. Only a source named
+// before the verb counts, and a government is not its own addressee.
+//
+// Measured on the development set (news mode): exact F1 0.825 -> 0.829,
+// dyad F1 0.898 -> 0.904.
+func (s *sentence) newsProtestTarget(src actor, h int, code string) (actor, bool) {
+	if !strings.HasPrefix(code, "14") || !src.ok || src.def || src.where > h {
+		return actor{}, false
+	}
+	c := countryOf(src.code)
+	if c == "" || c+"GOV" == s.newsCode(&src) {
+		return actor{}, false
+	}
+	return actor{ok: true, code: c, agent: "GOV", where: -1, at: -1}, true
+}

@@ -282,6 +282,12 @@ func TestNewsModeCases(t *testing.T) {
 			"THAREB THACOP 141", "THAREB THACOP 141"},
 		{"protest in another country's capital", "Thai rebels rallied on Monday in Tokyo.",
 			"THAREB JPN 141", "THAREB JPN 141"},
+		{"protest without a target is against the government", "Thai rebels rallied on Monday for the workers.",
+			"", "THAREB THAGOV 141"},
+		{"protest of an organisation gets no default target", "NATO troops rallied on Monday for the workers.",
+			"", ""},
+		{"protest of a government gets no default target", "The Thai government rallied on Monday for the workers.",
+			"", ""},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}
