@@ -317,7 +317,9 @@ func FuzzNewsMode(f *testing.F) {
 	for _, s := range []string{`"We will send aid to Cambodia," Japan said on Monday.`,
 		"Russia was condemned on Monday in a statement by France.", "Japan and its allies attacked Russia.",
 		"Japan attacked, officials in Russia said.", `"`, `", Japan said`, "was by by Japan", ", said ,",
-		"Houthi rebels attacked Yemen rebels on Monday."} {
+		"Houthi rebels attacked Yemen rebels on Monday.", "Thai rebels rallied on Monday in Bangkok.",
+		"Japan's embassy in Phnom Penh met the press.", "Thai prime minister Thaksin met", "in the Tokyo",
+		"Russia will send troops and howitzers to Ukraine."} {
 		f.Add(s)
 	}
 	d, err := dict.LoadFS(newsFiles, "n.options", "n.actors", "n.agents", "n.verbs")
