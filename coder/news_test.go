@@ -254,6 +254,8 @@ func TestNewsModeCases(t *testing.T) {
 			"", "THAREB THAGOV 190"},
 		{"role alone after a named target is not used", "Thai rebels attacked Cambodia and the police on Monday.",
 			"THAREB KHM 190", "THAREB KHM 190"},
+		{"role alone that is sent is no target", "Russia will send troops on Monday.",
+			"", ""},
 		{"role alone gets no country from a source after the verb", "Bombs attacked the police near Thai rebels on Monday.",
 			"", ""},
 		{"role alone gets no country from an organisation", "NATO troops attacked the police on Monday.",
