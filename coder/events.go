@@ -263,7 +263,7 @@ func (s *sentence) findTarget(st *state, h, cs, ce int) {
 		if hh < 0 {
 			break
 		}
-		if s.news && (s.newsPlace(hh, h, st.code) || s.newsTitled(hh)) { // news_place.go, news_title.go
+		if s.news && (s.newsPlace(hh, h, st.code) || s.newsTitled(hh) || s.newsSameCompound(hh, st.src)) { // news_place.go, news_title.go, news_compound.go
 			q = hh
 			continue
 		}

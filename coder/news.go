@@ -35,7 +35,8 @@ import (
 //	           newsProtestPlace, newsProtestTarget (news_place.go:
 //	           protests in the capital or with no target),
 //	           newsLoneTarget (news_lone.go: "against the government"),
-//	           newsTitled (news_title.go: "Yemeni President Saleh" is one actor)
+//	           newsTitled (news_title.go: "Yemeni President Saleh" is one actor),
+//	           newsSameCompound (news_compound.go: "A and B agreed ...")
 //	parse.go   index.names (news_place.go: countryNames)
 //	coder.go   newsEvents (self-pairs dropped from the raw events),
 //	           newsCode (news_role.go: no role on top of a role)

@@ -186,6 +186,7 @@ ATTACKED_ [190]
 SAID [010?]
 LAID_ [017]
 RALLIED_ [141]
+AGREED_ [030]
 `)},
 }
 
@@ -290,6 +291,8 @@ func TestNewsModeCases(t *testing.T) {
 			"", ""},
 		{"protest of a government gets no default target", "The Thai government rallied on Monday for the workers.",
 			"", ""},
+		{"compound without a target acts on itself", "Japan and Cambodia agreed to upgrade their ties on Monday.",
+			"JPN KHM 030", "JPN KHM 030, KHM JPN 030"},
 		{"speaker then quote", `Japan said "we will send aid to Cambodia" on Monday.`,
 			"JPN KHM 070", "JPN KHM 070"},
 	}
