@@ -281,6 +281,8 @@ func TestNewsModeCases(t *testing.T) {
 			"THAGOV USAGOV 040, USAGOV THAGOV 040", "THAGOV USAGOV 040, USAGOV THAGOV 040"},
 		{"protest in the source's own capital is against its government", "Thai rebels rallied on Monday in Bangkok.",
 			"THAREB THA 141", "THAREB THAGOV 141"},
+		{"protest right at the capital", "Thai rebels rallied in Bangkok on Monday.",
+			"THAREB THA 141", "THAREB THAGOV 141"},
 		{"protest with a role word before the capital", "Thai rebels rallied with police in Bangkok.",
 			"THAREB THACOP 141", "THAREB THACOP 141"},
 		{"protest in another country's capital", "Thai rebels rallied on Monday in Tokyo.",
