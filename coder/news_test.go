@@ -229,6 +229,8 @@ func TestNewsModeCases(t *testing.T) {
 			"JPN RUS 190", ""},
 		{"agent shared by a compound", "Thai and Cambodian troops attacked Russia on Monday.",
 			"THA RUS 190, KHMMIL RUS 190", "THAMIL RUS 190, KHMMIL RUS 190"},
+		{"agent before the first member shared by a compound", "The foreign minister of Thailand and Cambodia attacked Russia on Monday.",
+			"THAGOV RUS 190, KHM RUS 190", "THAGOV RUS 190, KHMGOV RUS 190"},
 		{"agent not shared across a determiner", "Japan and the Cambodian troops attacked Russia on Monday.",
 			"JPN RUS 190, KHMMIL RUS 190", "JPN RUS 190, KHMMIL RUS 190"},
 		{"city after a locative is the place of a symbolic act", "Reagan laid a wreath at the memorial in Hiroshima on Monday.",
