@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -35,50 +34,16 @@ func loadReal(t testing.TB) *dict.Dict {
 	return d
 }
 
-var (
-	reSentence = regexp.MustCompile(`(?s)<Sentence date\s*=\s*"(\d+)"[^>]*>(.*?)</Sentence>`)
-	reText     = regexp.MustCompile(`(?s)<Text>(.*?)</Text>`)
-	reParse    = regexp.MustCompile(`(?s)<Parse>(.*?)</Parse>`)
-	reLeaf     = regexp.MustCompile(`\([^()\s]+ ([^()\s]+)\)`)
-)
-
 type sample struct {
 	date dict.Day
 	text string
 }
 
-// gigaword reads the 76 sentences of the PETRARCH GigaWord sample: the
-// <Text>, or the leaf words of the <Parse> tree when there is no text.
+// gigaword reads the 76 sentences of the PETRARCH GigaWord sample with the
+// input package's PETRARCH reader (the <Text>, or the leaf words of the
+// <Parse> tree when there is no text).
 func gigaword(t testing.TB) []sample {
-	data, err := os.ReadFile(filepath.Join(sharedData(t), "petrarch", "GigaWord.sample.PETR.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []sample
-	for _, m := range reSentence.FindAllStringSubmatch(string(data), -1) {
-		day, ok := dict.ParseDigits(m[1])
-		if !ok {
-			t.Fatalf("bad date %q", m[1])
-		}
-		txt := ""
-		if tm := reText.FindStringSubmatch(m[2]); tm != nil {
-			txt = strings.Join(strings.Fields(tm[1]), " ")
-		}
-		if txt == "" {
-			if pm := reParse.FindStringSubmatch(m[2]); pm != nil {
-				var words []string
-				for _, l := range reLeaf.FindAllStringSubmatch(pm[1], -1) {
-					words = append(words, l[1])
-				}
-				txt = strings.Join(words, " ")
-			}
-		}
-		out = append(out, sample{day, txt})
-	}
-	if len(out) != 76 {
-		t.Fatalf("read %d sentences, want 76", len(out))
-	}
-	return out
+	return readGigaword(t, filepath.Join(sharedData(t), "petrarch", "GigaWord.sample.PETR.xml"))
 }
 
 func TestGigawordCodes(t *testing.T) {

@@ -3,7 +3,6 @@ package dict_test
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"syscall"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/twintrack/twintrack/coder"
 	"github.com/twintrack/twintrack/dict"
+	"github.com/twintrack/twintrack/input"
 )
 
 // petrarchData returns ../shared/data/petrarch, or skips the test when
@@ -47,34 +47,30 @@ func loadPhoenix(t testing.TB) *dict.Dict {
 	return d
 }
 
-var (
-	reSentence = regexp.MustCompile(`(?s)<Sentence date\s*=\s*"(\d+)"[^>]*>(.*?)</Sentence>`)
-	reText     = regexp.MustCompile(`(?s)<Text>(.*?)</Text>`)
-)
-
 type sample struct {
 	date dict.Day
 	text string
 }
 
-// gigaword reads the <Text> of the 76 sentences of the PETRARCH GigaWord
-// sample.
+// gigaword reads the 76 sentences of the PETRARCH GigaWord sample with the
+// input package's PETRARCH reader.
 func gigaword(t testing.TB) []sample {
-	data, err := os.ReadFile(filepath.Join(petrarchData(t), "GigaWord.sample.PETR.xml"))
+	r, err := input.Open(filepath.Join(petrarchData(t), "GigaWord.sample.PETR.xml"), input.Options{Format: "petrarch"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer r.Close()
+	docs, errs := r.All()
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
 	var out []sample
-	for _, m := range reSentence.FindAllStringSubmatch(string(data), -1) {
-		day, ok := dict.ParseDigits(m[1])
+	for _, doc := range docs {
+		day, ok := dict.ParseDigits(strings.ReplaceAll(doc.Date, "-", ""))
 		if !ok {
-			t.Fatalf("bad date %q", m[1])
+			t.Fatalf("%s: bad date %q", doc.ID, doc.Date)
 		}
-		txt := ""
-		if tm := reText.FindStringSubmatch(m[2]); tm != nil {
-			txt = strings.Join(strings.Fields(tm[1]), " ")
-		}
-		out = append(out, sample{day, txt})
+		out = append(out, sample{day, doc.Text})
 	}
 	if len(out) != 76 {
 		t.Fatalf("read %d sentences, want 76", len(out))
