@@ -82,16 +82,17 @@ type Query struct {
 	From        string // event date on or after From (YYYY-MM-DD)
 	To          string // event date on or before To (YYYY-MM-DD)
 	Text        string // sentence contains Text (case-insensitive)
-	All         bool   // include negated and hypothetical events
+	All         bool   // include negated, hypothetical and future events
 	Limit       int    // at most Limit events; 0 for no limit
 	Offset      int    // skip Offset events
 }
 
 // Counted reports whether an event is counted by default: events that did
-// not happen (negated) or may not happen (hypothetical) are left out of
-// lists and counts unless a query asks for All.
+// not happen (negated) or have not happened yet (hypothetical, future) are
+// left out of lists and counts unless a query asks for All, as in the store
+// and the analysis package.
 func Counted(ev *twintrack.Event) bool {
-	return !ev.Negated && ev.Modality != "hypothetical"
+	return !ev.Negated && ev.Modality == ""
 }
 
 // Match reports whether ev satisfies every filter of q (Limit and Offset

@@ -61,18 +61,12 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 	} else if _, err := time.Parse("2006-01-02", *date); err != nil {
 		return exitError{code: 2, msg: fmt.Sprintf("code: --date %q is not YYYY-MM-DD", *date)}
 	}
-	d, err := dict.Open(dicts...)
-	if d == nil {
+	set, err := loadCodingSet(dicts, env.Stderr)
+	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	if err != nil {
-		reportDictErrors(env.Stderr, err)
-	}
-	c := coder.New(d)
+	c := set.coder
 	c.Explain = *explain
-	if len(dicts) > 0 { // TABARI .project and other dictionaries code as TABARI; built-in ones in news mode (coder/news.go)
-		c.DocumentMode = coder.Compat
-	}
 	w, err := output.NewWith(env.Stdout, *format, output.Formats{"parquet": parquet.NewWriter})
 	if err != nil {
 		return exitError{code: 2, msg: "code: " + err.Error()}
@@ -102,23 +96,6 @@ func runCode(ctx context.Context, args []string, env *Env) error {
 		return exitError{code: exitSkipped, msg: fmt.Sprintf("code: %d input records skipped (see above); the rest is coded", cr.skipped)}
 	}
 	return nil
-}
-
-// reportDictErrors prints dictionary errors as warnings: the dictionaries
-// that did load are still used.
-func reportDictErrors(w io.Writer, err error) {
-	var el *dict.ErrorList
-	if errors.As(err, &el) {
-		for i, e := range el.Errs {
-			if i == 10 {
-				fmt.Fprintf(w, "twintrack: ... %d more dictionary errors\n", el.Len()-10)
-				break
-			}
-			fmt.Fprintln(w, "twintrack: warning:", e)
-		}
-		return
-	}
-	fmt.Fprintln(w, "twintrack: warning:", err)
 }
 
 // codeRun holds the state of one code command.

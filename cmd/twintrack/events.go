@@ -37,7 +37,7 @@ func runEvents(ctx context.Context, args []string, env *Env) error {
 	text := fs.String("text", "", "a substring the sentence must contain (ASCII case ignored)")
 	doc := fs.String("doc", "", "one document's events, by its id")
 	run := fs.Int64("run", 0, "one coding run's events (see 'twintrack stats'; default: each document's latest)")
-	all := fs.Bool("all", false, "include negated and hypothetical events")
+	all := fs.Bool("all", false, "include negated, hypothetical and future events")
 	dedup := fs.String("dedup", "none", "none, events (one report per happening: source, target, code, event date) or one-a-day (Phoenix: per report day)")
 	count := fs.String("count", "", "print a count instead of the events: events (happenings) or reports")
 	reports := fs.Bool("reports", false, "JSON Lines of happenings, each with all its reports")

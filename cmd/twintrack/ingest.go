@@ -6,13 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/cameo"
-	"github.com/twintrack/twintrack/coder"
-	"github.com/twintrack/twintrack/dict"
 	"github.com/twintrack/twintrack/ingest"
 	"github.com/twintrack/twintrack/input"
 	"github.com/twintrack/twintrack/modality"
@@ -70,12 +67,9 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 	}
 	defer src.Close()
 
-	d, err := dict.Open(dicts...)
-	if d == nil {
-		return fmt.Errorf("ingest: %w", err)
-	}
+	set, err := loadCodingSet(dicts, env.Stderr)
 	if err != nil {
-		reportDictErrors(env.Stderr, err)
+		return fmt.Errorf("ingest: %w", err)
 	}
 	st, err := dburl.Open(ctx, *db)
 	if err != nil {
@@ -91,14 +85,10 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 		go countDocuments(ctx, fs.Args(), opts, bar)
 	}
 	skips := 0
-	described := "built-in"
-	if len(dicts) > 0 {
-		described = strings.Join(dicts, ", ")
-	}
 	res, err := ingest.Run(ctx, src, ingest.Options{
-		Coder:   coder.New(d),
+		Coder:   set.coder,
 		Store:   st,
-		Run:     store.RunInfo{DictHash: d.Hash, Dictionaries: described, Coder: "twintrack coder (TABARI algorithm)"},
+		Run:     store.RunInfo{DictHash: set.dict.Hash, Dictionaries: set.desc, Coder: "twintrack coder (TABARI algorithm)"},
 		Passes:  eventPasses,
 		Workers: *workers, BatchDocs: *batch,
 		OnSkip: func(err error) {

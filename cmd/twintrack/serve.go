@@ -11,20 +11,14 @@ import (
 	"net/http"
 	"os"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/twintrack/twintrack"
-	"github.com/twintrack/twintrack/cameo"
-	"github.com/twintrack/twintrack/coder"
-	"github.com/twintrack/twintrack/dict"
 	httpserver "github.com/twintrack/twintrack/http"
 	"github.com/twintrack/twintrack/ingest"
-	"github.com/twintrack/twintrack/modality"
 	"github.com/twintrack/twintrack/store"
 	"github.com/twintrack/twintrack/store/dburl"
-	"github.com/twintrack/twintrack/timex"
 )
 
 // runServe serves the web interface and the JSON API over a store.
@@ -139,26 +133,15 @@ type postIngester struct {
 // withIngest loads the dictionaries and returns backend able to ingest
 // into st.
 func withIngest(ctx context.Context, backend httpserver.Store, st store.Writer, dicts []string, env *Env) (httpserver.Store, error) {
-	d, err := dict.Open(dicts...)
-	if d == nil {
+	set, err := loadCodingSet(dicts, env.Stderr)
+	if err != nil {
 		return nil, fmt.Errorf("load dictionaries: %w", err)
 	}
-	if err != nil {
-		reportDictErrors(env.Stderr, err)
-	}
-	desc := "built-in"
-	if len(dicts) > 0 {
-		desc = strings.Join(dicts, ",")
-	}
 	return &postIngester{Store: backend, opts: ingest.Options{
-		Coder: coder.New(d),
-		Store: st,
-		Run:   store.RunInfo{DictHash: d.Hash, Dictionaries: desc, Coder: "twintrack serve"},
-		Passes: []ingest.Pass{
-			cameo.Annotate,
-			func(ev *twintrack.Event) { timex.Annotate(ev) },
-			func(ev *twintrack.Event) { modality.Annotate(ev) },
-		},
+		Coder:  set.coder,
+		Store:  st,
+		Run:    store.RunInfo{DictHash: set.dict.Hash, Dictionaries: set.desc, Coder: "twintrack serve"},
+		Passes: eventPasses,
 	}}, nil
 }
 

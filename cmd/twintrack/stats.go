@@ -55,7 +55,7 @@ func writeStatsText(w io.Writer, s store.Stats) error {
 	fmt.Fprintf(tw, "documents\t%d\n", s.Documents)
 	fmt.Fprintf(tw, "sentences\t%d\n", s.Sentences)
 	fmt.Fprintf(tw, "events\t%d happenings in %d reports\n", s.Events, s.Reports)
-	fmt.Fprintf(tw, "not counted\t%d negated or hypothetical reports (events --all shows them)\n", s.Excluded)
+	fmt.Fprintf(tw, "not counted\t%d negated, hypothetical or future reports (events --all shows them)\n", s.Excluded)
 	if s.FirstDate != "" {
 		fmt.Fprintf(tw, "event dates\t%s to %s\n", s.FirstDate, s.LastDate)
 	}
