@@ -66,6 +66,9 @@ var commands = map[string]command{
 	"tracks":   {"twin-track engagement of a sender with a target's government and opposition", runTracks},
 	"network":  {"actor network as GraphML or CSV edges", runNetwork},
 	"serve":    {"web interface and JSON API over a store", runServe},
+	"submit":   {"publish documents to the NATS work queue for 'twintrack worker'", runSubmit},
+	"worker":   {"code documents from the NATS work queue into a store", runWorker},
+	"cluster":  {"distributed coding: cluster status (queue, workers) or cluster serve (embedded NATS)", runCluster},
 	"demo":     {"code the built-in sample corpus into ./twintrack.db and print the JPN-KHM twin-track report", runDemo},
 }
 
