@@ -1,0 +1,160 @@
+package export
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/twintrack/twintrack/analysis"
+	"github.com/twintrack/twintrack/store"
+	"github.com/twintrack/twintrack/store/storetest"
+)
+
+// duckDBDir is tools/duckdb, relative to this package's directory.
+var duckDBDir = filepath.Join("..", "tools", "duckdb")
+
+// duckDB runs a SQL query with DuckDB (tools/duckdb/query.mjs) and returns
+// its rows. It skips the test when the tool is not installed ('npm ci' in
+// tools/duckdb), and fails then when CI=true.
+func duckDB(t *testing.T, sql string) []map[string]any {
+	t.Helper()
+	_, err := os.Stat(filepath.Join(duckDBDir, "node_modules", "@duckdb", "node-api"))
+	if err == nil {
+		_, err = exec.LookPath("node")
+	}
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true but DuckDB is not installed (run 'npm ci' in tools/duckdb): %v", err)
+		}
+		t.Skipf("DuckDB not installed (run 'npm ci' in tools/duckdb): %v", err)
+	}
+	cmd := exec.Command("node", "query.mjs", sql)
+	cmd.Dir = duckDBDir
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("duckdb: %v: %s\nquery: %s", err, stderr.String(), sql)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(out, &rows); err != nil {
+		t.Fatalf("duckdb output: %v: %s", err, out)
+	}
+	return rows
+}
+
+// sqlString quotes s as a SQL string literal.
+func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// DyadQuery is the DuckDB query the README shows: source->target events per
+// year by QuadClass with the Goldstein sum, counting as twintrack does
+// (current events only, which is all an export holds; negated,
+// hypothetical and future ones left out; undated ones too).
+func dyadQuery(dir, source, target string) string {
+	return `SELECT year, count(*) AS events,
+  count(*) FILTER (WHERE quad_class = 1) AS quad1, count(*) FILTER (WHERE quad_class = 2) AS quad2,
+  count(*) FILTER (WHERE quad_class = 3) AS quad3, count(*) FILTER (WHERE quad_class = 4) AS quad4,
+  sum(goldstein) AS goldstein_sum
+FROM read_parquet(` + sqlString(filepath.ToSlash(dir)+"/**/*.parquet") + `, hive_partitioning = true)
+WHERE starts_with(source, ` + sqlString(source) + `) AND starts_with(target, ` + sqlString(target) + `)
+  AND NOT negated AND modality = '' AND year IS NOT NULL
+GROUP BY year ORDER BY year`
+}
+
+// TestDuckDBDyads reads exports with DuckDB and asks a dyad question that
+// must give the numbers package analysis (twintrack dyads) gives on the
+// same store.
+func TestDuckDBDyads(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		storeDocs(t, db, "dict-1", batchA...)
+		storeDocs(t, db, "dict-1", batchB...)
+		for _, all := range []bool{false, true} {
+			for _, by := range []By{Year, Month} {
+				dir := filepath.Join(t.TempDir(), "ds")
+				mustRun(t, db, Options{Dir: dir, By: by, All: all})
+				if by == Month {
+					// Re-coded documents: the rewritten partitions must
+					// not double count.
+					if !all {
+						storeDocs(t, db, "dict-2", recoded...)
+					}
+					mustRun(t, db, Options{Dir: dir, By: by, All: all})
+				}
+				for _, dyad := range []analysis.Dyad{{Source: "JPN", Target: "KHM"}, {Source: "", Target: "KHMOPP"}} {
+					compareDyads(t, db, dir, dyad)
+				}
+			}
+		}
+		// Every event reaches DuckDB once, and the partition columns come
+		// from the paths: the undated partition reads as NULL. (DuckDB
+		// reads zero-padded months and days as text unless hive_types
+		// says otherwise.)
+		dir := filepath.Join(t.TempDir(), "ds")
+		mustRun(t, db, Options{Dir: dir, By: Day, All: true})
+		rows := duckDB(t, `SELECT count(*) AS n, count(DISTINCT event_id) AS ids, count(year) AS dated,
+  count(*) FILTER (WHERE year IS NULL AND month IS NULL AND day IS NULL) AS undated,
+  count(*) FILTER (WHERE strftime(make_date(year, month, day), '%Y-%m-%d') = event_date) AS consistent
+FROM read_parquet(`+sqlString(filepath.ToSlash(dir)+"/**/*.parquet")+`, hive_partitioning = true,
+  hive_types = {'year': INTEGER, 'month': INTEGER, 'day': INTEGER})`)
+		var total, dated int
+		for ev, err := range db.Events(context.Background(), store.Filter{All: true}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			total++
+			if _, ok := eventDate(ev.EventDate); ok {
+				dated++
+			}
+		}
+		want := map[string]any{"n": float64(total), "ids": float64(total), "dated": float64(dated),
+			"undated": float64(total - dated), "consistent": float64(dated)}
+		if len(rows) != 1 || fmt.Sprint(rows[0]) != fmt.Sprint(want) {
+			t.Errorf("DuckDB over the day-partitioned export: got %v, want %v", rows, want)
+		}
+	})
+}
+
+// compareDyads checks DuckDB's answer over dir against analysis.Dyads over
+// the store.
+func compareDyads(t *testing.T, db *store.DB, dir string, dyad analysis.Dyad) {
+	t.Helper()
+	panels, _, err := analysis.Dyads(db.Events(context.Background(), store.Filter{All: true}),
+		[]analysis.Dyad{dyad}, analysis.Options{By: analysis.Year})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []analysis.Row
+	for _, r := range panels[0].Rows {
+		if r.Events > 0 {
+			want = append(want, r)
+		}
+	}
+	got := duckDB(t, dyadQuery(dir, dyad.Source, dyad.Target))
+	if len(want) == 0 {
+		t.Fatalf("%s: the store has no counted events: a vacuous comparison", dyad)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%s: DuckDB gives %d years %v, twintrack %d %+v", dyad, len(got), got, len(want), want)
+	}
+	for i, w := range want {
+		g := got[i]
+		num := func(k string) float64 { f, _ := g[k].(float64); return f }
+		year := strconv.Itoa(int(num("year")))
+		ok := year == w.Period && int(num("events")) == w.Events &&
+			math.Abs(num("goldstein_sum")-w.GoldsteinSum) < 1e-9
+		for q := 0; q < 4; q++ {
+			ok = ok && int(num(fmt.Sprintf("quad%d", q+1))) == w.QuadClass[q]
+		}
+		if !ok {
+			t.Errorf("%s %s: DuckDB gives %v, twintrack events %d quad %v goldstein %g",
+				dyad, w.Period, g, w.Events, w.QuadClass, w.GoldsteinSum)
+		}
+	}
+}
