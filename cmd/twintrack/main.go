@@ -69,6 +69,7 @@ var commands = map[string]command{
 	"submit":   {"publish documents to the NATS work queue for 'twintrack worker'", runSubmit},
 	"worker":   {"code documents from the NATS work queue into a store", runWorker},
 	"cluster":  {"distributed coding: cluster status (queue, workers) or cluster serve (embedded NATS)", runCluster},
+	"export":   {"write the store's events as a partitioned Parquet data set (DuckDB, Spark), incrementally", runExport},
 	"demo":     {"code the built-in sample corpus into ./twintrack.db and print the JPN-KHM twin-track report", runDemo},
 }
 
