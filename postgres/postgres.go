@@ -21,6 +21,8 @@ var Dialect = store.Dialect{
 	// A transaction-scoped advisory lock; the number is arbitrary ("ttmg").
 	MigrationLock: "SELECT pg_advisory_xact_lock(1953787239)",
 	CopyEvents:    copyEvents,
+	// Another advisory lock ("ttmh"), for the rollup tables' counts.
+	CountLock: "SELECT pg_advisory_xact_lock(1953787240)",
 }
 
 // copyEvents stores rows with COPY ... FROM STDIN (binary), in the

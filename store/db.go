@@ -29,6 +29,11 @@ type Dialect struct {
 	// transaction to keep concurrent migrators apart (SQLite needs none:
 	// its write transactions are exclusive).
 	MigrationLock string
+	// CountLock, if not empty, is run in a write transaction before it
+	// first changes the rollup tables (rollup.go), and holds until the
+	// transaction ends, so that concurrent writers, which update the same
+	// count rows, take turns instead of deadlocking.
+	CountLock string
 }
 
 // DB is the store over a database/sql connection pool. The sqlite and
@@ -38,6 +43,7 @@ type DB struct {
 	d     Dialect
 	extra func(ctx context.Context) []StatsEntry
 	stmts sync.Map // SQL text -> *sql.Stmt, the count queries' (dyadcounts.go)
+	paths countPaths
 }
 
 // Open wraps an open database: it migrates the schema and returns the

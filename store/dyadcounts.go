@@ -263,13 +263,30 @@ func sideOdd(roles, code string) string {
 func flag(cond string) string { return "CASE WHEN " + cond + " THEN 1 ELSE 0 END" }
 
 // DyadCounts counts the events of q per direction, period, QuadClass and
-// root in the database: two index-only GROUP BY queries, one per
-// direction, in one statement.
+// root in the database: from the rollup tables when they can answer q
+// (see DyadQuery.rollupSpan), else with two index-only GROUP BY queries
+// over the events, one per direction, in one statement.
 func (db *DB) DyadCounts(ctx context.Context, q DyadQuery) (DyadCounts, error) {
+	return db.dyadCounts(ctx, q, true)
+}
+
+// dyadCounts is DyadCounts, from the events alone unless useRollup.
+func (db *DB) dyadCounts(ctx context.Context, q DyadQuery, useRollup bool) (DyadCounts, error) {
 	var out DyadCounts
 	if err := q.check(); err != nil {
 		return out, fmt.Errorf("dyad counts: %w", err)
 	}
+	if span, ok := q.rollupSpan(); ok && useRollup {
+		out, ok, err := db.rollupDyads(ctx, &q, span)
+		if err != nil {
+			return DyadCounts{}, fmt.Errorf("dyad counts: %w", err)
+		}
+		if ok {
+			db.paths.dyadRollup.Add(1)
+			return out, nil
+		}
+	}
+	db.paths.dyadEvents.Add(1)
 	stmt, args := dyadStatement(db.d, &q)
 	rows, err := db.query(ctx, stmt, args)
 	if err != nil {

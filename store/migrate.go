@@ -24,12 +24,26 @@ type Migration struct {
 	Version int    `json:"version"`
 	Name    string `json:"name"`
 	SQL     string `json:"-"`
-	Applied string `json:"applied,omitempty"` // RFC 3339, when read from a database
+	// Code, if not nil, runs after SQL in the same transaction: the part
+	// of a migration that differs between the databases or is built from
+	// the store's own SQL (migrationCode lists them).
+	Code    func(ctx context.Context, tx *sql.Tx, d Dialect) error `json:"-"`
+	Applied string                                                 `json:"applied,omitempty"` // RFC 3339, when read from a database
+}
+
+// migrationCode holds the Go halves of the built-in migrations, by
+// version.
+var migrationCode = map[int]func(ctx context.Context, tx *sql.Tx, d Dialect) error{
+	3: migrateRollup,
 }
 
 // Migrations returns the built-in migrations in order.
 func Migrations() ([]Migration, error) {
-	return readMigrations(migrationFS, "migrations")
+	ms, err := readMigrations(migrationFS, "migrations")
+	for i := range ms {
+		ms[i].Code = migrationCode[ms[i].Version]
+	}
+	return ms, err
 }
 
 // readMigrations reads dir/NNNN_name.sql files from fsys, sorted by number.
@@ -142,6 +156,11 @@ func applyMigration(ctx context.Context, db *sql.DB, d Dialect, m Migration, lat
 	}
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
+	}
+	if m.Code != nil {
+		if err := m.Code(ctx, tx, d); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	q = fmt.Sprintf(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)`,
 		d.Placeholder(1), d.Placeholder(2), d.Placeholder(3))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,10 +60,14 @@ func TestMigrate(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		got := strings.Join(tables(t, db.SQL(), db.Dialect()), " ")
-		want := "coded_documents coding_runs documents events schema_migrations"
-		if got != want {
-			t.Errorf("tables: got %q, want %q", got, want)
+		// The tables of migrations 1-3 at least (later ones add more).
+		for _, table := range []string{"coded_documents", "coding_runs", "documents", "dyad_rollup", "events",
+			"schema_migrations", "visit_rollup"} {
+			if !slices.Contains(strings.Fields(got), table) {
+				t.Errorf("tables: got %q, want one named %s", got, table)
+			}
 		}
+		want := got
 		// Migrating again is a no-op.
 		if err := store.Migrate(ctx, db.SQL(), db.Dialect()); err != nil {
 			t.Errorf("second migrate: %v", err)

@@ -25,13 +25,30 @@ func (s *dyadSQL) visitBranch() string {
 
 // TrackCounts counts the twin-track table of q (A the sender, B the
 // target) in the database: engagement by period and side, visit exchanges
-// by period, side and direction, and the events left out. Two statements,
-// each two index-only scans.
+// by period, side and direction, and the events left out. From the rollup
+// tables when they can answer q, else with two statements over the
+// events, each two index-only scans.
 func (db *DB) TrackCounts(ctx context.Context, q DyadQuery) (TrackCounts, error) {
+	return db.trackCounts(ctx, q, true)
+}
+
+// trackCounts is TrackCounts, from the events alone unless useRollup.
+func (db *DB) trackCounts(ctx context.Context, q DyadQuery, useRollup bool) (TrackCounts, error) {
 	var out TrackCounts
 	if err := q.check(); err != nil {
 		return out, fmt.Errorf("track counts: %w", err)
 	}
+	if span, ok := q.rollupSpan(); ok && useRollup {
+		out, ok, err := db.rollupTracks(ctx, &q, span)
+		if err != nil {
+			return TrackCounts{}, fmt.Errorf("track counts: %w", err)
+		}
+		if ok {
+			db.paths.trackRollup.Add(1)
+			return out, nil
+		}
+	}
+	db.paths.trackEvents.Add(1)
 	idx := map[string]int{}
 	period := func(start string) *TrackPeriod {
 		i, ok := idx[start]
@@ -161,15 +178,33 @@ func trackVisitStatement(d Dialect, q *DyadQuery) (string, []any) {
 // TrackEvidence returns, for every period and for the Gov and Opp sides,
 // the first n forward engagement events (by event date, document id,
 // sentence and event id, as package analysis orders them); all of them
-// when n is negative. An index-only scan numbers the events; only the
-// chosen ones are read from the table.
+// when n is negative. When the rollup tables can answer q (and n is
+// positive), one index seek per period and side reads the first n; else
+// an index-only scan numbers the events and only the chosen ones are read
+// from the table.
 func (db *DB) TrackEvidence(ctx context.Context, q DyadQuery, n int) ([]TrackEvidence, error) {
+	return db.trackEvidence(ctx, q, n, true)
+}
+
+// trackEvidence is TrackEvidence, from the events alone unless useRollup.
+func (db *DB) trackEvidence(ctx context.Context, q DyadQuery, n int, useRollup bool) ([]TrackEvidence, error) {
 	if err := q.check(); err != nil {
 		return nil, fmt.Errorf("track evidence: %w", err)
 	}
 	if n == 0 {
 		return nil, nil
 	}
+	if span, ok := q.rollupSpan(); ok && n > 0 && useRollup {
+		out, ok, err := db.rollupEvidence(ctx, &q, span, n)
+		if err != nil {
+			return nil, fmt.Errorf("track evidence: %w", err)
+		}
+		if ok {
+			db.paths.evidenceRollup.Add(1)
+			return out, nil
+		}
+	}
+	db.paths.evidenceEvents.Add(1)
 	stmt, args := trackEvidenceStatement(db.d, &q, n)
 	rows, err := db.query(ctx, stmt, args)
 	if err != nil {

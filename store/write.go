@@ -17,7 +17,7 @@ var eventColumns = []string{
 	"code", "root", "quad_class", "goldstein", "plover", "negated", "modality", "issues",
 	"source_text", "target_text", "verb_text",
 	"sentence_start", "sentence_end", "source_start", "source_end",
-	"target_start", "target_end", "verb_start", "verb_end", "sentence_text",
+	"target_start", "target_end", "verb_start", "verb_end", "sentence_text", "target_side",
 }
 
 // eventArgs appends the column values of ev to args.
@@ -36,6 +36,7 @@ func eventArgs(args []any, runID int64, key string, ev *twintrack.Event) []any {
 		ev.SourceText, ev.TargetText, ev.VerbText,
 		sp.Sentence.Start, sp.Sentence.End, sp.Source.Start, sp.Source.End,
 		sp.Target.Start, sp.Target.End, sp.Verb.Start, sp.Verb.End, ev.SentenceText,
+		sideCode(strings.Join(ev.TargetRoles, ";"), ev.Target),
 	)
 }
 
@@ -87,6 +88,7 @@ func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (Wr
 			batch[i].Key = DocKey(&batch[i].Doc)
 		}
 	}
+	var keys []string // the documents stored
 	for start := 0; start < len(batch); start += docsPerStatement {
 		chunk := batch[start:min(start+docsPerStatement, len(batch))]
 		stored, err := w.documents(ctx, runID, chunk)
@@ -99,6 +101,7 @@ func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (Wr
 				res.Skipped++
 				continue
 			}
+			keys = append(keys, cd.Key)
 			res.Documents++
 			res.Sentences += cd.Sentences
 			for j := range cd.Events {
@@ -125,6 +128,12 @@ func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (Wr
 	if err := w.flush(ctx); err != nil {
 		return WriteResult{}, fmt.Errorf("write: %w", err)
 	}
+	if err := w.lockCounts(ctx); err != nil {
+		return WriteResult{}, fmt.Errorf("write: %w", err)
+	}
+	if err := db.rollupAdd(ctx, tx, runID, keys); err != nil {
+		return WriteResult{}, fmt.Errorf("write: %w", err)
+	}
 	w.close()
 	if err := tx.Commit(); err != nil {
 		return WriteResult{}, fmt.Errorf("write: commit: %w", err)
@@ -149,6 +158,20 @@ type batchWriter struct {
 	insMany        *sql.Stmt // RowsPerInsert rows
 	pending        []any
 	rows           int
+	locked         bool // Dialect.CountLock taken
+}
+
+// lockCounts takes the dialect's CountLock, once per transaction, before
+// the rollup tables are first changed.
+func (w *batchWriter) lockCounts(ctx context.Context) error {
+	if w.locked || w.db.d.CountLock == "" {
+		return nil
+	}
+	if _, err := w.tx.ExecContext(ctx, w.db.d.CountLock); err != nil {
+		return fmt.Errorf("lock the counts: %w", err)
+	}
+	w.locked = true
+	return nil
 }
 
 func (db *DB) newBatchWriter(ctx context.Context, conn *sql.Conn, tx *sql.Tx) (*batchWriter, error) {
@@ -223,6 +246,12 @@ func (w *batchWriter) documents(ctx context.Context, runID int64, chunk []CodedD
 		}
 		// Stored before by another run: this coding becomes the current one.
 		if _, err := w.updDoc.ExecContext(ctx, runID, key); err != nil {
+			return nil, fmt.Errorf("document %s: %w", key, err)
+		}
+		if err := w.lockCounts(ctx); err != nil {
+			return nil, err
+		}
+		if err := w.db.rollupSubtract(ctx, w.tx, runID, key); err != nil {
 			return nil, fmt.Errorf("document %s: %w", key, err)
 		}
 		if _, err := w.retire.ExecContext(ctx, key, runID); err != nil {

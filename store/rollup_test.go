@@ -1,0 +1,380 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for a store at schema 2
+	"github.com/twintrack/twintrack"
+	"github.com/twintrack/twintrack/cameo"
+	"github.com/twintrack/twintrack/postgres"
+	"github.com/twintrack/twintrack/sqlite"
+	"github.com/twintrack/twintrack/store"
+	"github.com/twintrack/twintrack/store/storetest"
+)
+
+// rollupActors are the synthetic actors of the rollup tests: roles given
+// or left to the code, both sides at once, a code too long for SQL's
+// side(), a two-letter and a non-ASCII code.
+var rollupActors = []struct {
+	code  string
+	roles []string
+}{
+	{"JPN", nil}, {"JPNGOV", []string{"GOV"}}, {"JPNOPP", nil}, {"KHM", nil}, {"KHMGOV", []string{"GOV"}},
+	{"KHMOPP", []string{"OPP"}}, {"KHMOPPPTY", nil}, {"KHMGOVOPP", nil}, {"KHMPTY", []string{"opp", "PTY"}},
+	{"THAGOV", nil}, {"THABUS", nil}, {"USA", nil}, {"USAGOV", nil},
+}
+
+var rollupCodes = []string{"010", "020", "036", "042", "042", "043", "043", "046", "057", "061", "111", "173", "190"}
+
+// rollupCorpus returns docs documents (ids d0000 ...) of three events
+// each, 1990-1995; variant changes the codes and actors, as another
+// dictionary set would. odd adds a few events SQL cannot count exactly.
+func rollupCorpus(docs, variant int, odd bool) []store.CodedDocument {
+	r := rand.New(rand.NewPCG(uint64(variant), 3))
+	precisions := []string{"day", "day", "", "month", "year"}
+	var out []store.CodedDocument
+	for d := range docs {
+		date := fmt.Sprintf("199%d-%02d-%02d", r.IntN(6), 1+r.IntN(12), 1+r.IntN(28))
+		doc := twintrack.Document{ID: fmt.Sprintf("d%04d", d), Date: date, Text: "synthetic"}
+		cd := store.CodedDocument{Doc: doc, Sentences: 3}
+		for i := range 3 {
+			s, tg := rollupActors[r.IntN(len(rollupActors))], rollupActors[r.IntN(len(rollupActors))]
+			ev := twintrack.Event{DocID: doc.ID, Sentence: r.IntN(2), DocDate: date, EventDate: date,
+				DatePrecision: precisions[r.IntN(len(precisions))], Source: s.code, Target: tg.code,
+				SourceRoles: s.roles, TargetRoles: tg.roles, Code: rollupCodes[r.IntN(len(rollupCodes))],
+				SentenceText: fmt.Sprintf("sentence %d of %s, variant %d", i, doc.ID, variant)}
+			ev.Spans.Verb = twintrack.Span{Start: i, End: i + 1}
+			switch r.IntN(12) {
+			case 0:
+				ev.Negated = true
+			case 1:
+				ev.Modality = "future"
+			}
+			cameo.Annotate(&ev)
+			cd.Events = append(cd.Events, ev)
+			if ev.Code == "042" && r.IntN(2) == 0 { // the paired code, the other way
+				back := ev
+				back.Source, back.Target, back.SourceRoles, back.TargetRoles = ev.Target, ev.Source, ev.TargetRoles, ev.SourceRoles
+				back.Code = "043"
+				back.Spans.Verb = twintrack.Span{Start: 10 + i, End: 11 + i}
+				cameo.Annotate(&back)
+				cd.Events = append(cd.Events, back)
+			}
+		}
+		if odd && d%97 == 5 {
+			x := cd.Events[0]
+			x.Source, x.Target, x.SourceRoles, x.TargetRoles = "THAGOV", "KHMOPPPTYGOVMILEL", nil, nil
+			x.Spans.Verb = twintrack.Span{Start: 20, End: 21}
+			cd.Events = append(cd.Events, x)
+			y := cd.Events[0]
+			y.Source, y.Target, y.EventDate, y.Code = "USA", "KHM", "1993-02-30", "042"
+			y.Spans.Verb = twintrack.Span{Start: 30, End: 31}
+			cameo.Annotate(&y)
+			z := y
+			z.Source, z.Target, z.EventDate, z.Code, z.Root, z.QuadClass = "JPNGOV", "THA", "1994-01-05", "999", "", 0
+			z.Spans.Verb = twintrack.Span{Start: 40, End: 41}
+			cd.Events = append(cd.Events, y, z)
+		}
+		out = append(out, cd)
+	}
+	return out
+}
+
+// rollupRow is a row of either rollup table, its counts as numbers.
+type rollupRow []float64
+
+// rollupTables reads both rollup tables, leaving out rows whose counts are
+// all zero (a count taken back to 0 may keep its row).
+func rollupTables(t *testing.T, db *store.DB) map[string]rollupRow {
+	t.Helper()
+	out := map[string]rollupRow{}
+	for _, q := range []string{
+		`SELECT 'd|' || source_key || '|' || target_key || '|' || CAST(grain AS TEXT) || '|' || period || '|' ||
+  CAST(quad_class AS TEXT) || '|' || root, events, counted, goldstein, imprecise, bad_date, side_odd, gov, opp,
+  other, visits, visits_counted FROM dyad_rollup`,
+		`SELECT 'v|' || sender_key || '|' || target_key || '|' || CAST(grain AS TEXT) || '|' || period || '|' ||
+  CAST(side AS TEXT) || '|' || CAST(outward AS TEXT), sentences, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM visit_rollup`,
+	} {
+		rows, err := db.SQL().QueryContext(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var key string
+			r := make(rollupRow, 11)
+			dst := []any{&key}
+			for i := range r {
+				dst = append(dst, &r[i])
+			}
+			if err := rows.Scan(dst...); err != nil {
+				t.Fatal(err)
+			}
+			zero := true
+			for i, v := range r {
+				if i == 2 {
+					v = math.Round(v*1e6) / 1e6 // a Goldstein sum taken back to 0, give or take
+				}
+				zero = zero && v == 0
+			}
+			if !zero {
+				out[key] = r
+			}
+		}
+		rows.Close()
+	}
+	return out
+}
+
+// sameTables compares two readings of the rollup tables, Goldstein sums
+// to 1e-9.
+func sameTables(t *testing.T, got, want map[string]rollupRow) {
+	t.Helper()
+	if len(want) == 0 {
+		t.Fatal("the rollup tables are empty")
+	}
+	for k, w := range want {
+		g, ok := got[k]
+		if !ok {
+			t.Errorf("row %s: missing, want %v", k, w)
+			continue
+		}
+		for i := range w {
+			if math.Abs(g[i]-w[i]) > 1e-9 {
+				t.Errorf("row %s: got %v, want %v", k, g, w)
+				break
+			}
+		}
+	}
+	for k, g := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("row %s: got %v, want no row", k, g)
+		}
+	}
+}
+
+// rollupQueries are queries the rollup tables answer, and whether their
+// data hold odd events (then the events answer them).
+var rollupQueries = []store.DyadQuery{
+	{A: "JPN", B: "KHM", Period: store.PeriodYear},
+	{A: "KHM", B: "JPN", Period: store.PeriodMonth},
+	{A: "THA", B: "KHM", Period: store.PeriodYear, From: "1991-01-01", To: "1994-12-31"},
+	{A: "USA", B: "JPN", Period: store.PeriodMonth, From: "1992-03-01"},
+	{A: "JPN", B: "THA", Period: store.PeriodMonth, To: "1993-06-30"},
+}
+
+// sameAnswers compares the answers of the rollup tables with those of the
+// events for rollupQueries, and checks that the rollup tables gave them
+// unless odd events forced the events path.
+func sameAnswers(t *testing.T, db *store.DB) {
+	t.Helper()
+	ctx := t.Context()
+	for _, q := range rollupQueries {
+		t.Run(fmt.Sprintf("%s-%s-%d-%s-%s", q.A, q.B, q.Period, q.From, q.To), func(t *testing.T) {
+			wd, wt, we, err := store.EventCounts(ctx, db, q, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := db.CountPaths()
+			gd, err := db.DyadCounts(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gt, err := db.TrackCounts(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ge, err := db.TrackEvidence(ctx, q, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			after := db.CountPaths()
+			if wd.Odd == 0 && after.DyadRollup == before.DyadRollup {
+				t.Errorf("dyad counts: not from the rollup tables (paths %+v)", after)
+			}
+			if wt.Odd == 0 && (after.TrackRollup == before.TrackRollup || (len(we) > 0 && after.EvidenceRollup == before.EvidenceRollup)) {
+				t.Errorf("track counts: not from the rollup tables (paths %+v)", after)
+			}
+			if wd.Odd > 0 {
+				if gd.Odd == 0 {
+					t.Errorf("dyad counts: got Odd 0, want %d", wd.Odd)
+				}
+				gd.Odd = wd.Odd // the counts are thrown away: only > 0 matters
+			}
+			if len(gd.Cells) != len(wd.Cells) {
+				t.Fatalf("dyad counts: got %d cells, want %d\ngot  %+v\nwant %+v", len(gd.Cells), len(wd.Cells), gd, wd)
+			}
+			for i := range gd.Cells {
+				if math.Abs(gd.Cells[i].Goldstein-wd.Cells[i].Goldstein) > 1e-9 {
+					t.Errorf("cell %d: Goldstein got %v, want %v", i, gd.Cells[i].Goldstein, wd.Cells[i].Goldstein)
+				}
+				gd.Cells[i].Goldstein = wd.Cells[i].Goldstein
+			}
+			if !reflect.DeepEqual(gd, wd) {
+				t.Errorf("dyad counts:\ngot  %+v\nwant %+v", gd, wd)
+			}
+			if wt.Odd > 0 && gt.Odd > 0 {
+				gt.Odd = wt.Odd
+			}
+			if !reflect.DeepEqual(gt, wt) {
+				t.Errorf("track counts:\ngot  %+v\nwant %+v", gt, wt)
+			}
+			if !reflect.DeepEqual(ge, we) {
+				t.Errorf("evidence:\ngot  %+v\nwant %+v", ge, we)
+			}
+		})
+	}
+}
+
+// TestRollupMaintained checks that after ingest, a second ingest of the
+// same documents (idempotent), and re-coding parts of the corpus with
+// other dictionaries (twice, overlapping), the rollup tables equal the
+// tables built afresh from the current events, and answer as the events
+// do.
+func TestRollupMaintained(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		write := func(hash string, batch []store.CodedDocument, wantDocs int) {
+			t.Helper()
+			run, err := db.StartRun(ctx, store.RunInfo{DictHash: hash, Dictionaries: "synthetic", Coder: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 2 { // the second time stores nothing
+				res, err := db.Write(ctx, run.ID, batch)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Documents != wantDocs {
+					t.Fatalf("run %s: stored %d documents, want %d", hash, res.Documents, wantDocs)
+				}
+				wantDocs = 0
+			}
+		}
+		// More documents than one statement of rollupAdd carries (500).
+		first := rollupCorpus(700, 0, true)
+		write("first", first, len(first))
+		sameTables(t, rollupTables(t, db), freshTables(t, db))
+		write("second", rollupCorpus(700, 1, false)[:400], 400)
+		write("third", rollupCorpus(700, 2, false)[200:650], 450)
+		got := rollupTables(t, db)
+		sameTables(t, got, freshTables(t, db))
+		sameAnswers(t, db)
+	})
+}
+
+// freshTables rebuilds the rollup tables from the current events and
+// reads them.
+func freshTables(t *testing.T, db *store.DB) map[string]rollupRow {
+	t.Helper()
+	if err := store.RebuildRollup(t.Context(), db); err != nil {
+		t.Fatal(err)
+	}
+	return rollupTables(t, db)
+}
+
+// TestRollupMigration checks that migration 0003 fills target_side and the
+// rollup tables of a store written at schema 2, so that they answer as
+// the events do.
+func TestRollupMigration(t *testing.T) {
+	for _, k := range []struct {
+		name   string
+		d      store.Dialect
+		open   func(testing.TB) (driver, dsn string)
+		openDB func(ctx context.Context, dsn string) (*store.DB, error)
+	}{
+		{"sqlite", sqlite.Dialect, func(t testing.TB) (string, string) { return "sqlite", storetest.SQLitePath(t) },
+			func(ctx context.Context, dsn string) (*store.DB, error) { return sqlite.Open(ctx, dsn) }},
+		{"postgres", postgres.Dialect, func(t testing.TB) (string, string) { return "pgx", storetest.PostgresURL(t) },
+			postgres.Open},
+	} {
+		t.Run(k.name, func(t *testing.T) {
+			ctx := t.Context()
+			driver, dsn := k.open(t)
+			raw, err := sql.Open(driver, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer raw.Close()
+			ms, err := store.Migrations()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := store.ApplyMigrations(ctx, raw, k.d, ms[:2]); err != nil {
+				t.Fatal(err)
+			}
+			var evs []twintrack.Event
+			for _, cd := range rollupCorpus(300, 4, true) {
+				evs = append(evs, cd.Events...)
+			}
+			if err := store.InsertEventsV2(ctx, raw, k.d, 1, evs); err != nil {
+				t.Fatal(err)
+			}
+			raw.Close()
+			db, err := k.openDB(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			rows, err := db.SQL().QueryContext(ctx, `SELECT target_roles, target, target_side FROM events`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			sides := map[int]int{}
+			for rows.Next() {
+				var roles, target string
+				var sd int
+				if err := rows.Scan(&roles, &target, &sd); err != nil {
+					t.Fatal(err)
+				}
+				if want := store.SideCode(roles, target); sd != want {
+					t.Errorf("target %s roles %q: target_side got %d, want %d", target, roles, sd, want)
+				}
+				sides[sd]++
+				n++
+			}
+			rows.Close()
+			if n != len(evs) || len(sides) != 4 {
+				t.Errorf("got %d events with sides %v, want %d with each of the 4 sides", n, sides, len(evs))
+			}
+			got := rollupTables(t, db)
+			sameTables(t, got, freshTables(t, db))
+			sameAnswers(t, db)
+		})
+	}
+}
+
+// TestSideCode checks target_side against the cases of side().
+func TestSideCode(t *testing.T) {
+	tests := []struct {
+		name, roles, code string
+		want              int
+	}{
+		{"government role", "GOV", "KHMGOV", 1},
+		{"opposition role", "OPP", "KHM", 2},
+		{"role in lower case", "opp;PTY", "KHMPTY", 2},
+		{"both roles", "GOV;OPP", "KHM", 0},
+		{"roles decide, not the code", "BUS", "KHMGOV", 0},
+		{"code chunks", "", "KHMOPPPTY", 2},
+		{"code with both", "", "KHMGOVOPP", 0},
+		{"country alone", "", "KHM", 0},
+		{"chunk not aligned", "", "KHMXGOV", 0},
+		{"four chunks", "", "KHMPTYMILELIGOV", 1},
+		{"five chunks", "", "KHMPTYMILELIBUSGOV", 3},
+		{"non-ASCII code", "", "KHMGOVé", 3},
+		{"two letters", "", "KH", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := store.SideCode(tc.roles, tc.code); got != tc.want {
+				t.Errorf("SideCode(%q, %q): got %d, want %d", tc.roles, tc.code, got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,331 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync/atomic"
+	"time"
+)
+
+// CountPaths counts how DyadCounts, TrackCounts and TrackEvidence have
+// answered since the DB was opened: from the rollup tables, or by reading
+// the dyad's events (the rollup tables cannot answer the request, or they
+// hold events SQL cannot count exactly: see DyadCounts.Odd).
+type CountPaths struct {
+	DyadRollup, DyadEvents         int64
+	TrackRollup, TrackEvents       int64
+	EvidenceRollup, EvidenceEvents int64
+}
+
+// countPaths are a DB's CountPaths as they are counted.
+type countPaths struct {
+	dyadRollup, dyadEvents         atomic.Int64
+	trackRollup, trackEvents       atomic.Int64
+	evidenceRollup, evidenceEvents atomic.Int64
+}
+
+// CountPaths returns how the count queries have answered so far.
+func (db *DB) CountPaths() CountPaths {
+	p := &db.paths
+	return CountPaths{p.dyadRollup.Load(), p.dyadEvents.Load(), p.trackRollup.Load(), p.trackEvents.Load(),
+		p.evidenceRollup.Load(), p.evidenceEvents.Load()}
+}
+
+// maxEvidenceSeeks bounds the index seeks of a TrackEvidence answered from
+// the rollup tables (one per period and side with events); beyond it one
+// scan of the dyad's engagement events costs less.
+const maxEvidenceSeeks = 400
+
+// rollupSpan is the range of rollup periods a query asks for.
+type rollupSpan struct {
+	from, to string // first and last period start; "" for no bound
+}
+
+// rollupSpan returns the periods of the rollup tables that answer q
+// exactly, or false: q must name two different countries (three-letter
+// prefixes), by year or by month, leave out negated and modal events, and
+// have bounds, if any, on the first and last day of a period.
+func (q *DyadQuery) rollupSpan() (rollupSpan, bool) {
+	var s rollupSpan
+	if len(q.A) != 3 || len(q.B) != 3 || q.A == q.B || q.IncludeNegated || q.IncludeModal ||
+		(q.Period != PeriodYear && q.Period != PeriodMonth) {
+		return s, false
+	}
+	if q.From != "" {
+		t, err := time.Parse(time.DateOnly, q.From)
+		if err != nil || periodStart(q.Period, t) != t {
+			return s, false
+		}
+		s.from = q.From
+	}
+	if q.To != "" {
+		t, err := time.Parse(time.DateOnly, q.To)
+		if err != nil || periodStart(q.Period, t.AddDate(0, 0, 1)) != t.AddDate(0, 0, 1) {
+			return s, false
+		}
+		s.to = periodStart(q.Period, t).Format(time.DateOnly)
+	}
+	return s, true
+}
+
+// periodStart returns the first day of the year or month of t.
+func periodStart(p Period, t time.Time) time.Time {
+	if p == PeriodYear {
+		return time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// nextPeriod returns the first day of the period after the one starting
+// at start (YYYY-MM-DD).
+func nextPeriod(p Period, start string) (string, error) {
+	t, err := time.Parse(time.DateOnly, start)
+	if err != nil {
+		return "", err
+	}
+	if p == PeriodYear {
+		return t.AddDate(1, 0, 0).Format(time.DateOnly), nil
+	}
+	return t.AddDate(0, 1, 0).Format(time.DateOnly), nil
+}
+
+// rollupRows is the SQL selecting the rows of dyad_rollup from a to b in
+// the span; cols are the columns and conds more conditions.
+func rollupRows(w *where, q *DyadQuery, s rollupSpan, a, b, cols, conds string) string {
+	c := "source_key = " + w.arg(a) + " AND target_key = " + w.arg(b) + " AND grain = " + w.arg(int(q.Period))
+	if s.from != "" {
+		c += " AND period >= " + w.arg(s.from)
+	}
+	if s.to != "" {
+		c += " AND period <= " + w.arg(s.to)
+	}
+	return "SELECT " + cols + " FROM dyad_rollup WHERE " + c + conds
+}
+
+// rollupDyads answers DyadCounts from dyad_rollup; false when the rows
+// hold events SQL cannot count exactly.
+func (db *DB) rollupDyads(ctx context.Context, q *DyadQuery, s rollupSpan) (DyadCounts, bool, error) {
+	var out DyadCounts
+	w := &where{d: db.d}
+	const cols = "period, quad_class, root, events, counted, goldstein, imprecise, bad_date"
+	stmt := rollupRows(w, q, s, q.A, q.B, "0 AS dir, "+cols, "") + " UNION ALL " +
+		rollupRows(w, q, s, q.B, q.A, "1, "+cols, "") + " ORDER BY 1, 2, 3, 4"
+	rows, err := db.query(ctx, stmt, w.args)
+	if err != nil {
+		return out, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c DyadCell
+		var dir int
+		var events, bad int64
+		if err := rows.Scan(&dir, &c.Start, &c.QuadClass, &c.Root, &events, &c.Events, &c.Goldstein, &c.Imprecise, &bad); err != nil {
+			return out, false, err
+		}
+		c.Backward = dir == 1
+		out.Odd += bad
+		if c.QuadClass < 1 || c.QuadClass > 4 || c.Root == "" {
+			out.Odd += events
+		}
+		out.Excluded += events - c.Events
+		if c.Events > 0 {
+			out.Cells = append(out.Cells, c)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return out, false, err
+	}
+	return out, out.Odd == 0, nil
+}
+
+// rollupTracks answers TrackCounts from the rollup tables; false when the
+// rows hold events SQL cannot count exactly.
+func (db *DB) rollupTracks(ctx context.Context, q *DyadQuery, s rollupSpan) (TrackCounts, bool, error) {
+	var out TrackCounts
+	w := &where{d: db.d}
+	// Forward rows of QuadClass 1 or 2 are the engagement branch; backward
+	// rows with visit events the visit branch. Odd events anywhere in them
+	// (an invalid date, an actor of unknown side) send the request back to
+	// the events, whether or not the odd event is in the branch.
+	stmt := rollupRows(w, q, s, q.A, q.B, "0 AS br, period, events, counted, gov, opp, other, bad_date + side_odd",
+		" AND quad_class IN (1, 2)") + " UNION ALL " +
+		rollupRows(w, q, s, q.B, q.A, "1, period, visits, visits_counted, 0, 0, 0, bad_date + side_odd",
+			" AND visits <> 0")
+	rows, err := db.query(ctx, stmt, w.args)
+	if err != nil {
+		return out, false, err
+	}
+	byStart := map[string]*TrackPeriod{}
+	for rows.Next() {
+		var br int
+		var start string
+		var events, counted, gov, opp, other, odd int64
+		if err := rows.Scan(&br, &start, &events, &counted, &gov, &opp, &other, &odd); err != nil {
+			rows.Close()
+			return out, false, err
+		}
+		out.Odd += odd
+		out.Excluded += events - counted
+		if counted == 0 {
+			continue
+		}
+		p := byStart[start]
+		if p == nil {
+			p = &TrackPeriod{Start: start}
+			byStart[start] = p
+		}
+		p.Counted += counted
+		p.Gov += gov
+		p.Opp += opp
+		p.Other += other
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return out, false, err
+	}
+	if out.Odd > 0 {
+		return out, false, nil
+	}
+	if err := db.rollupVisits(ctx, q, s, byStart); err != nil {
+		return out, false, err
+	}
+	for _, p := range byStart {
+		out.Periods = append(out.Periods, *p)
+	}
+	slices.SortFunc(out.Periods, func(a, b TrackPeriod) int {
+		switch {
+		case a.Start < b.Start:
+			return -1
+		case a.Start > b.Start:
+			return 1
+		}
+		return 0
+	})
+	return out, true, nil
+}
+
+// rollupVisits adds the visit exchanges of visit_rollup to the periods.
+// Visits come only from counted events, so every one has a period.
+func (db *DB) rollupVisits(ctx context.Context, q *DyadQuery, s rollupSpan, byStart map[string]*TrackPeriod) error {
+	w := &where{d: db.d}
+	c := "sender_key = " + w.arg(q.A) + " AND target_key = " + w.arg(q.B) + " AND grain = " + w.arg(int(q.Period))
+	if s.from != "" {
+		c += " AND period >= " + w.arg(s.from)
+	}
+	if s.to != "" {
+		c += " AND period <= " + w.arg(s.to)
+	}
+	rows, err := db.query(ctx, "SELECT period, side, outward, sentences FROM visit_rollup WHERE "+c+" AND sentences <> 0", w.args)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var start string
+		var sd TrackSide
+		var outward int
+		var n int64
+		if err := rows.Scan(&start, &sd, &outward, &n); err != nil {
+			return err
+		}
+		p := byStart[start]
+		if p == nil {
+			return fmt.Errorf("visits in %s, a period without counted events: the rollup tables disagree", start)
+		}
+		switch {
+		case sd == SideGov && outward == 1:
+			p.GovOut += n
+		case sd == SideGov:
+			p.GovIn += n
+		case outward == 1:
+			p.OppOut += n
+		default:
+			p.OppIn += n
+		}
+	}
+	return rows.Err()
+}
+
+// rollupEvidence answers TrackEvidence with one index seek (ev_engage) per
+// period and side with engagement events, as dyad_rollup counts them;
+// false when the rows hold odd events or the seeks would be too many.
+func (db *DB) rollupEvidence(ctx context.Context, q *DyadQuery, s rollupSpan, n int) ([]TrackEvidence, bool, error) {
+	w := &where{d: db.d}
+	stmt := rollupRows(w, q, s, q.A, q.B, "period, SUM(gov), SUM(opp), SUM(bad_date + side_odd)",
+		" AND quad_class IN (1, 2) GROUP BY period ORDER BY period")
+	rows, err := db.query(ctx, stmt, w.args)
+	if err != nil {
+		return nil, false, err
+	}
+	type seek struct {
+		start string
+		side  TrackSide
+	}
+	var seeks []seek
+	var odd int64
+	for rows.Next() {
+		var start string
+		var gov, opp, bad int64
+		if err := rows.Scan(&start, &gov, &opp, &bad); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		odd += bad
+		if gov > 0 {
+			seeks = append(seeks, seek{start, SideGov})
+		}
+		if opp > 0 {
+			seeks = append(seeks, seek{start, SideOpp})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	if odd > 0 || len(seeks) > maxEvidenceSeeks {
+		return nil, false, nil
+	}
+	text := evidenceSeekSQL(db.d)
+	var out []TrackEvidence
+	for _, sk := range seeks {
+		end, err := nextPeriod(q.Period, sk.start)
+		if err != nil {
+			return nil, false, err
+		}
+		rows, err := db.query(ctx, text, []any{q.A, q.B, int(sk.side), sk.start, end, n})
+		if err != nil {
+			return nil, false, err
+		}
+		for rows.Next() {
+			e := TrackEvidence{Start: sk.start, Side: sk.side}
+			if err := rows.Scan(&e.EventID, &e.DocID, &e.Sentence, &e.EventDate, &e.Source, &e.Target, &e.Code,
+				&e.SentenceText); err != nil {
+				rows.Close()
+				return nil, false, err
+			}
+			out = append(out, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, false, err
+		}
+	}
+	return out, true, nil
+}
+
+// evidenceSeekSQL is the statement of one seek of rollupEvidence:
+// parameters source_key, target_key, target_side, first day, first day of
+// the next period, limit. Its conditions include ev_engage's, and its order
+// is the index's, so the database reads the first rows of one index range.
+func evidenceSeekSQL(d Dialect) string {
+	p := d.Placeholder
+	c := ""
+	if d.Name == "postgres" {
+		c = ` COLLATE "C"`
+	}
+	return "SELECT event_id, doc_id, sentence, event_date, source, target, code, sentence_text FROM events" +
+		" WHERE source_key = " + p(1) + " AND target_key = " + p(2) + " AND target_side = " + p(3) +
+		" AND event_date" + c + " >= " + p(4) + " AND event_date" + c + " < " + p(5) + " AND " + engageIndexWhere +
+		" ORDER BY event_date" + c + ", doc_id" + c + ", sentence, event_id" + c + " LIMIT " + p(6)
+}
