@@ -73,6 +73,12 @@ func (d synthDoc) events() []twintrack.Event {
 // storeDocs codes docs into db with the run of dictionary hash dict.
 func storeDocs(t *testing.T, db *store.DB, dict string, docs ...synthDoc) {
 	t.Helper()
+	storeDocsB(t, db, dict, docs)
+}
+
+// storeDocsB is storeDocs for tests and benchmarks.
+func storeDocsB(t testing.TB, db *store.DB, dict string, docs []synthDoc) {
+	t.Helper()
 	ctx := context.Background()
 	r, err := db.StartRun(ctx, store.RunInfo{DictHash: dict, Dictionaries: "synthetic", Coder: "test"})
 	if err != nil {
