@@ -85,19 +85,6 @@ func (d *analysisRequest) bounds(first, last string) (from, to time.Time) {
 	return from, to
 }
 
-// rootIndex returns root-1 for the roots "01" to "20", or -1 (as package
-// analysis numbers Row.Roots).
-func rootIndex(r string) int {
-	if len(r) != 2 || r[0] < '0' || r[0] > '2' || r[1] < '0' || r[1] > '9' {
-		return -1
-	}
-	n := int(r[0]-'0')*10 + int(r[1]-'0')
-	if n < 1 || n > 20 {
-		return -1
-	}
-	return n - 1
-}
-
 // countDyads answers a dyad request from the database's counts. It returns
 // false, and the caller reads the events, when the store cannot count or
 // the counts cannot reproduce package analysis exactly.
@@ -113,7 +100,7 @@ func (s *Server) countDyads(ctx context.Context, c Counter, d analysisRequest) (
 	p := d.opt.By
 	cells := [2]map[string]*analysis.Row{{}, {}}
 	var first, last string
-	for _, x := range dc.Cells {
+	for _, x := range dc.Rows {
 		if first == "" || x.Start < first {
 			first = x.Start
 		}
@@ -128,9 +115,11 @@ func (s *Server) countDyads(ctx context.Context, c Counter, d analysisRequest) (
 			cells[dir][x.Start] = r
 		}
 		r.Events += int(x.Events)
-		r.QuadClass[x.QuadClass-1] += int(x.Events) // 1-4, or the counts are Odd
-		if i := rootIndex(x.Root); i >= 0 {
-			r.Roots[i] += int(x.Events)
+		for i, n := range x.QuadClass {
+			r.QuadClass[i] += int(n)
+		}
+		for i, n := range x.Roots {
+			r.Roots[i] += int(n)
 		}
 		r.GoldsteinSum += x.Goldstein
 		r.Imprecise += int(x.Imprecise)

@@ -45,23 +45,22 @@ const (
 	SideOpp                    // OPP and not GOV
 )
 
-// DyadCell counts the counted events of one direction, period, QuadClass
-// and CAMEO root.
-type DyadCell struct {
-	Backward  bool    // from B to A; else from A to B
-	Start     string  // first day of the period, YYYY-MM-DD
-	QuadClass int     // as stored
-	Root      string  // as stored
-	Events    int64   // counted events
-	Goldstein float64 // sum of their Goldstein scores
-	Imprecise int64   // those dated more coarsely than the period
+// DyadRow counts the counted events of one direction and period.
+type DyadRow struct {
+	Backward  bool      // from B to A; else from A to B
+	Start     string    // first day of the period, YYYY-MM-DD
+	Events    int64     // counted events
+	QuadClass [4]int64  // counted events by QuadClass 1 to 4
+	Roots     [20]int64 // counted events by CAMEO root "01" to "20"; others count only in Events and QuadClass
+	Goldstein float64   // sum of their Goldstein scores
+	Imprecise int64     // those dated more coarsely than the period
 }
 
 // DyadCounts are the dyad panels of a DyadQuery as counts.
 type DyadCounts struct {
-	// Cells are ordered by direction, period, QuadClass and root; cells
-	// with no counted event are left out.
-	Cells []DyadCell
+	// Rows are ordered by direction and period; periods with no counted
+	// event are left out.
+	Rows []DyadRow
 	// Excluded counts the matching events left out as negated or modal,
 	// an event matching both directions once.
 	Excluded int64
@@ -294,20 +293,36 @@ func (db *DB) dyadCounts(ctx context.Context, q DyadQuery, useRollup bool) (Dyad
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var c DyadCell
-		var dir, twice int
-		var total, odd int64
-		if err := rows.Scan(&dir, &twice, &c.Start, &c.QuadClass, &c.Root, &total, &c.Events, &c.Goldstein, &c.Imprecise, &odd); err != nil {
+		var start, root string
+		var dir, twice, qc int
+		var total, events, imprecise, odd int64
+		var goldstein float64
+		if err := rows.Scan(&dir, &twice, &start, &qc, &root, &total, &events, &goldstein, &imprecise, &odd); err != nil {
 			return out, fmt.Errorf("dyad counts: %w", err)
 		}
-		c.Backward = dir == 1
 		out.Odd += odd
 		if twice == 0 {
-			out.Excluded += total - c.Events
+			out.Excluded += total - events
 		}
-		if c.Events > 0 {
-			out.Cells = append(out.Cells, c)
+		if events == 0 {
+			continue
 		}
+		// The rows come ordered by direction and period.
+		n := len(out.Rows)
+		if n == 0 || out.Rows[n-1].Backward != (dir == 1) || out.Rows[n-1].Start != start {
+			out.Rows = append(out.Rows, DyadRow{Backward: dir == 1, Start: start})
+			n++
+		}
+		r := &out.Rows[n-1]
+		r.Events += events
+		if qc >= 1 && qc <= 4 { // else Odd
+			r.QuadClass[qc-1] += events
+		}
+		if i := rootIndex(root); i >= 0 {
+			r.Roots[i] += events
+		}
+		r.Goldstein += goldstein
+		r.Imprecise += imprecise
 	}
 	if err := rows.Err(); err != nil {
 		return out, fmt.Errorf("dyad counts: %w", err)
@@ -359,4 +374,16 @@ func (db *DB) query(ctx context.Context, text string, args []any) (*sql.Rows, er
 		st = prev.(*sql.Stmt)
 	}
 	return st.QueryContext(ctx, args...)
+}
+
+// rootIndex returns root-1 for the roots "01" to "20", or -1.
+func rootIndex(r string) int {
+	if len(r) != 2 || r[0] < '0' || r[0] > '2' || r[1] < '0' || r[1] > '9' {
+		return -1
+	}
+	n := int(r[0]-'0')*10 + int(r[1]-'0')
+	if n < 1 || n > 20 {
+		return -1
+	}
+	return n - 1
 }

@@ -92,6 +92,54 @@ func sideCodeSQL(d Dialect, roles, code string) string {
 const rollupColumns = "source_key, target_key, event_date, date_precision, quad_class, root, code, negated, " +
 	"modality, goldstein, target_side, source, source_roles, doc_key, doc_id, sentence"
 
+// rollupCount is a count column of dyad_rollup and the SQL it sums.
+type rollupCount struct{ col, expr string }
+
+// dyadRollupCounts returns the count columns of dyad_rollup and their SQL
+// over the events of grain s.q.Period.
+func dyadRollupCounts(s *dyadSQL) []rollupCount {
+	const counted = "(negated = 0 AND modality = '')"
+	const visitCode = "substr(code, 1, 2) = '04'"
+	const engage = "quad_class IN (1, 2)"
+	unknown := "target_side = " + strconv.Itoa(sideUnknown)
+	d := s.w.d
+	srcOdd := "(" + sideOdd("source_roles", "source") + " OR " + nonASCII(d, "source_roles") + " OR " + nonASCII(d, "source") + ")"
+	bad := "NOT " + s.validDate()
+	out := []rollupCount{
+		{"events", "1"},
+		{"counted", counted},
+		{"goldstein", ""},
+		{"imprecise", counted + " AND " + s.imprecise()},
+		{"bad_date", bad},
+		{"bad_code", "quad_class < 1 OR quad_class > 4 OR root = ''"},
+	}
+	for q := 1; q <= 4; q++ {
+		out = append(out, rollupCount{"q" + strconv.Itoa(q), counted + " AND quad_class = " + strconv.Itoa(q)})
+	}
+	for r := 1; r <= 20; r++ {
+		root := fmt.Sprintf("%02d", r)
+		out = append(out, rollupCount{"r" + root, counted + " AND root = '" + root + "'"})
+	}
+	return append(out,
+		rollupCount{"eng_events", engage},
+		rollupCount{"eng_counted", engage + " AND " + counted},
+		rollupCount{"gov", engage + " AND " + counted + " AND target_side = 1"},
+		rollupCount{"opp", engage + " AND " + counted + " AND target_side = 2"},
+		rollupCount{"other", engage + " AND " + counted + " AND target_side = 0"},
+		rollupCount{"eng_odd", engage + " AND (" + bad + " OR " + unknown + ")"},
+		rollupCount{"visits", visitCode},
+		rollupCount{"visits_counted", visitCode + " AND " + counted},
+		rollupCount{"visit_odd", visitCode + " AND (" + bad + " OR " + unknown + " OR " + srcOdd + ")"},
+	)
+}
+
+// visitRollupCounts are the count columns of visit_rollup, by side and
+// direction.
+var visitRollupCounts = []rollupCount{
+	{"gov_out", "vside = 1 AND vout = 1"}, {"gov_in", "vside = 1 AND vout = 0"},
+	{"opp_out", "vside = 2 AND vout = 1"}, {"opp_in", "vside = 2 AND vout = 0"},
+}
+
 // rollupStatements returns the two statements that add the events chosen
 // by cond (SQL over the events table, with its parameters bound by the
 // caller) to the rollup tables, or subtract them when subtract is true.
@@ -102,49 +150,51 @@ func rollupStatements(d Dialect, cond string, subtract bool) []string {
 	}
 	cte := "WITH e AS (SELECT " + rollupColumns + " FROM events WHERE " + cond + ") "
 	const counted = "(negated = 0 AND modality = '')"
-	const visitCode = "substr(code, 1, 2) = '04'"
-	srcOdd := "(" + sideOdd("source_roles", "source") + " OR " + nonASCII(d, "source_roles") + " OR " + nonASCII(d, "source") + ")"
-
 	var dyad, visit []string
+	var dyadCols []string
 	for _, g := range rollupGrains {
 		s := &dyadSQL{w: &where{d: d}, q: &DyadQuery{Period: g}}
 		grain := strconv.Itoa(int(g))
 		pk := s.periodKey()
-		dyad = append(dyad, "SELECT source_key, target_key, "+grain+" AS grain, "+pk+" AS period, quad_class, root, "+
-			sign+"COUNT(*), "+
-			sign+"SUM("+flag(counted)+"), "+
-			sign+"SUM(CASE WHEN "+counted+" THEN goldstein ELSE 0 END), "+
-			sign+"SUM("+flag(counted+" AND "+s.imprecise())+"), "+
-			sign+"SUM("+flag("NOT "+s.validDate())+"), "+
-			sign+"SUM("+flag("target_side = "+strconv.Itoa(sideUnknown)+" OR "+srcOdd)+"), "+
-			sign+"SUM("+flag(counted+" AND target_side = 1")+"), "+
-			sign+"SUM("+flag(counted+" AND target_side = 2")+"), "+
-			sign+"SUM("+flag(counted+" AND target_side = 0")+"), "+
-			sign+"SUM("+flag(visitCode)+"), "+
-			sign+"SUM("+flag(counted+" AND "+visitCode)+")"+
-			" FROM e GROUP BY source_key, target_key, period, quad_class, root")
-		visitSel := " FROM e WHERE " + counted + " AND trim(code) IN ('042', '043')"
+		counts := dyadRollupCounts(s)
+		sums := make([]string, len(counts))
+		dyadCols = dyadCols[:0]
+		for i, c := range counts {
+			dyadCols = append(dyadCols, c.col)
+			switch c.col {
+			case "events":
+				sums[i] = sign + "COUNT(*)"
+			case "goldstein":
+				sums[i] = sign + "SUM(CASE WHEN " + counted + " THEN goldstein ELSE 0 END)"
+			default:
+				sums[i] = sign + "SUM(" + flag(c.expr) + ")"
+			}
+		}
+		dyad = append(dyad, "SELECT source_key, target_key, "+grain+" AS grain, "+pk+" AS period, "+
+			strings.Join(sums, ", ")+" FROM e GROUP BY source_key, target_key, period")
 		// The sender's own events of QuadClass 1 or 2 toward the target
 		// (the engagement branch), and the target's visit events toward the
 		// sender (the visit branch; as in trackVisitStatement).
+		visitSel := " FROM e WHERE " + counted + " AND trim(code) IN ('042', '043')"
 		visit = append(visit,
 			"SELECT doc_key, doc_id, sentence, source_key AS sk, target_key AS tk, "+grain+" AS grain, "+pk+" AS period, "+
 				"target_side AS vside, "+flag("trim(code) = '042'")+" AS vout"+visitSel+" AND quad_class IN (1, 2)",
 			"SELECT doc_key, doc_id, sentence, target_key, source_key, "+grain+", "+pk+", "+
-				side("source_roles", "source")+", "+flag("trim(code) = '043'")+visitSel+" AND "+visitCode)
+				side("source_roles", "source")+", "+flag("trim(code) = '043'")+visitSel+" AND substr(code, 1, 2) = '04'")
 	}
-	dyadStmt := cte + "INSERT INTO dyad_rollup (source_key, target_key, grain, period, quad_class, root, events, counted, " +
-		"goldstein, imprecise, bad_date, side_odd, gov, opp, other, visits, visits_counted) " +
+	dyadStmt := cte + "INSERT INTO dyad_rollup (source_key, target_key, grain, period, " + strings.Join(dyadCols, ", ") + ") " +
 		"SELECT * FROM (" + strings.Join(dyad, " UNION ALL ") + ") r WHERE 1 = 1 " +
-		"ON CONFLICT (source_key, target_key, grain, period, quad_class, root) DO UPDATE SET " +
-		addColumns("dyad_rollup", "events", "counted", "goldstein", "imprecise", "bad_date", "side_odd",
-			"gov", "opp", "other", "visits", "visits_counted")
-	visitStmt := cte + "INSERT INTO visit_rollup (sender_key, target_key, grain, period, side, outward, sentences) " +
-		"SELECT sk, tk, grain, period, vside, vout, " + sign + "COUNT(*) FROM (SELECT DISTINCT * FROM (" +
+		"ON CONFLICT (source_key, target_key, grain, period) DO UPDATE SET " + addColumns("dyad_rollup", dyadCols...)
+	var visitCols, visitSums []string
+	for _, c := range visitRollupCounts {
+		visitCols = append(visitCols, c.col)
+		visitSums = append(visitSums, sign+"SUM("+flag(c.expr)+")")
+	}
+	visitStmt := cte + "INSERT INTO visit_rollup (sender_key, target_key, grain, period, " + strings.Join(visitCols, ", ") + ") " +
+		"SELECT sk, tk, grain, period, " + strings.Join(visitSums, ", ") + " FROM (SELECT DISTINCT * FROM (" +
 		strings.Join(visit, " UNION ALL ") + ") v WHERE vside IN (1, 2)) x WHERE 1 = 1 " +
-		"GROUP BY sk, tk, grain, period, vside, vout " +
-		"ON CONFLICT (sender_key, target_key, grain, period, side, outward) DO UPDATE SET " +
-		addColumns("visit_rollup", "sentences")
+		"GROUP BY sk, tk, grain, period " +
+		"ON CONFLICT (sender_key, target_key, grain, period) DO UPDATE SET " + addColumns("visit_rollup", visitCols...)
 	return []string{dyadStmt, visitStmt}
 }
 

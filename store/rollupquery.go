@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -108,29 +109,36 @@ func rollupRows(w *where, q *DyadQuery, s rollupSpan, a, b, cols, conds string) 
 func (db *DB) rollupDyads(ctx context.Context, q *DyadQuery, s rollupSpan) (DyadCounts, bool, error) {
 	var out DyadCounts
 	w := &where{d: db.d}
-	const cols = "period, quad_class, root, events, counted, goldstein, imprecise, bad_date"
+	cols := "period, events, counted, goldstein, imprecise, bad_date + bad_code, q1, q2, q3, q4"
+	for r := 1; r <= 20; r++ {
+		cols += fmt.Sprintf(", r%02d", r)
+	}
 	stmt := rollupRows(w, q, s, q.A, q.B, "0 AS dir, "+cols, "") + " UNION ALL " +
-		rollupRows(w, q, s, q.B, q.A, "1, "+cols, "") + " ORDER BY 1, 2, 3, 4"
+		rollupRows(w, q, s, q.B, q.A, "1, "+cols, "") + " ORDER BY 1, 2"
 	rows, err := db.query(ctx, stmt, w.args)
 	if err != nil {
 		return out, false, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var c DyadCell
+		var r DyadRow
 		var dir int
-		var events, bad int64
-		if err := rows.Scan(&dir, &c.Start, &c.QuadClass, &c.Root, &events, &c.Events, &c.Goldstein, &c.Imprecise, &bad); err != nil {
+		var events, odd int64
+		dst := []any{&dir, &r.Start, &events, &r.Events, &r.Goldstein, &r.Imprecise, &odd}
+		for i := range r.QuadClass {
+			dst = append(dst, &r.QuadClass[i])
+		}
+		for i := range r.Roots {
+			dst = append(dst, &r.Roots[i])
+		}
+		if err := rows.Scan(dst...); err != nil {
 			return out, false, err
 		}
-		c.Backward = dir == 1
-		out.Odd += bad
-		if c.QuadClass < 1 || c.QuadClass > 4 || c.Root == "" {
-			out.Odd += events
-		}
-		out.Excluded += events - c.Events
-		if c.Events > 0 {
-			out.Cells = append(out.Cells, c)
+		r.Backward = dir == 1
+		out.Odd += odd
+		out.Excluded += events - r.Events
+		if r.Events > 0 {
+			out.Rows = append(out.Rows, r)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -144,24 +152,19 @@ func (db *DB) rollupDyads(ctx context.Context, q *DyadQuery, s rollupSpan) (Dyad
 func (db *DB) rollupTracks(ctx context.Context, q *DyadQuery, s rollupSpan) (TrackCounts, bool, error) {
 	var out TrackCounts
 	w := &where{d: db.d}
-	// Forward rows of QuadClass 1 or 2 are the engagement branch; backward
-	// rows with visit events the visit branch. Odd events anywhere in them
-	// (an invalid date, an actor of unknown side) send the request back to
-	// the events, whether or not the odd event is in the branch.
-	stmt := rollupRows(w, q, s, q.A, q.B, "0 AS br, period, events, counted, gov, opp, other, bad_date + side_odd",
-		" AND quad_class IN (1, 2)") + " UNION ALL " +
-		rollupRows(w, q, s, q.B, q.A, "1, period, visits, visits_counted, 0, 0, 0, bad_date + side_odd",
-			" AND visits <> 0")
+	// The forward engagement counts, and the backward visit counts (the
+	// two branches of trackEngagementStatement).
+	stmt := rollupRows(w, q, s, q.A, q.B, "period, eng_events, eng_counted, gov, opp, other, eng_odd", " AND eng_events <> 0") +
+		" UNION ALL " + rollupRows(w, q, s, q.B, q.A, "period, visits, visits_counted, 0, 0, 0, visit_odd", " AND visits <> 0")
 	rows, err := db.query(ctx, stmt, w.args)
 	if err != nil {
 		return out, false, err
 	}
 	byStart := map[string]*TrackPeriod{}
 	for rows.Next() {
-		var br int
 		var start string
 		var events, counted, gov, opp, other, odd int64
-		if err := rows.Scan(&br, &start, &events, &counted, &gov, &opp, &other, &odd); err != nil {
+		if err := rows.Scan(&start, &events, &counted, &gov, &opp, &other, &odd); err != nil {
 			rows.Close()
 			return out, false, err
 		}
@@ -193,15 +196,7 @@ func (db *DB) rollupTracks(ctx context.Context, q *DyadQuery, s rollupSpan) (Tra
 	for _, p := range byStart {
 		out.Periods = append(out.Periods, *p)
 	}
-	slices.SortFunc(out.Periods, func(a, b TrackPeriod) int {
-		switch {
-		case a.Start < b.Start:
-			return -1
-		case a.Start > b.Start:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out.Periods, func(a, b TrackPeriod) int { return strings.Compare(a.Start, b.Start) })
 	return out, true, nil
 }
 
@@ -216,33 +211,28 @@ func (db *DB) rollupVisits(ctx context.Context, q *DyadQuery, s rollupSpan, bySt
 	if s.to != "" {
 		c += " AND period <= " + w.arg(s.to)
 	}
-	rows, err := db.query(ctx, "SELECT period, side, outward, sentences FROM visit_rollup WHERE "+c+" AND sentences <> 0", w.args)
+	rows, err := db.query(ctx, "SELECT period, gov_out, gov_in, opp_out, opp_in FROM visit_rollup WHERE "+c, w.args)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var start string
-		var sd TrackSide
-		var outward int
-		var n int64
-		if err := rows.Scan(&start, &sd, &outward, &n); err != nil {
+		var v [4]int64
+		if err := rows.Scan(&start, &v[0], &v[1], &v[2], &v[3]); err != nil {
 			return err
+		}
+		if v == [4]int64{} {
+			continue
 		}
 		p := byStart[start]
 		if p == nil {
 			return fmt.Errorf("visits in %s, a period without counted events: the rollup tables disagree", start)
 		}
-		switch {
-		case sd == SideGov && outward == 1:
-			p.GovOut += n
-		case sd == SideGov:
-			p.GovIn += n
-		case outward == 1:
-			p.OppOut += n
-		default:
-			p.OppIn += n
-		}
+		p.GovOut += v[0]
+		p.GovIn += v[1]
+		p.OppOut += v[2]
+		p.OppIn += v[3]
 	}
 	return rows.Err()
 }
@@ -252,8 +242,7 @@ func (db *DB) rollupVisits(ctx context.Context, q *DyadQuery, s rollupSpan, bySt
 // false when the rows hold odd events or the seeks would be too many.
 func (db *DB) rollupEvidence(ctx context.Context, q *DyadQuery, s rollupSpan, n int) ([]TrackEvidence, bool, error) {
 	w := &where{d: db.d}
-	stmt := rollupRows(w, q, s, q.A, q.B, "period, SUM(gov), SUM(opp), SUM(bad_date + side_odd)",
-		" AND quad_class IN (1, 2) GROUP BY period ORDER BY period")
+	stmt := rollupRows(w, q, s, q.A, q.B, "period, gov, opp, eng_odd", " AND eng_events <> 0 ORDER BY period")
 	rows, err := db.query(ctx, stmt, w.args)
 	if err != nil {
 		return nil, false, err
