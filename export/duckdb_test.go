@@ -103,6 +103,11 @@ func TestDuckDBDyads(t *testing.T) {
   count(*) FILTER (WHERE strftime(make_date(year, month, day), '%Y-%m-%d') = event_date) AS consistent
 FROM read_parquet(`+sqlString(filepath.ToSlash(dir)+"/**/*.parquet")+`, hive_partitioning = true,
   hive_types = {'year': INTEGER, 'month': INTEGER, 'day': INTEGER})`)
+		// The partition columns are only in the paths: no file has them.
+		if cols := duckDB(t, `SELECT DISTINCT name FROM parquet_schema(`+sqlString(filepath.ToSlash(dir)+"/**/*.parquet")+
+			`) WHERE name IN ('year', 'month', 'day')`); len(cols) != 0 {
+			t.Errorf("files carry partition columns: %v", cols)
+		}
 		var total, dated int
 		for ev, err := range db.Events(context.Background(), store.Filter{All: true}) {
 			if err != nil {
