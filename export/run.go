@@ -13,16 +13,22 @@ import (
 // export writes the new and rewritten partitions, commits the run in the
 // store, removes the replaced files and writes the manifest.
 func (r *run) export(ctx context.Context) error {
-	exported := map[string]int64{}
-	if !r.full {
-		var err error
-		if exported, err = r.db.ExportedDocs(ctx, r.x.ID); err != nil {
-			return err
-		}
-	}
 	pending, err := r.db.PendingExportDocs(ctx, r.x.ID)
 	if err != nil {
 		return err
+	}
+	r.sum.ExportID, r.sum.Full, r.sum.Documents = r.x.ID, r.full, len(pending)
+	if !r.full && len(pending) == 0 {
+		r.sum.UpToDate = true
+		r.sum.Generation = r.x.Generation - 1
+		r.totals(r.old)
+		return nil
+	}
+	exported := map[string]int64{}
+	if !r.full {
+		if exported, err = r.db.ExportedDocs(ctx, r.x.ID); err != nil {
+			return err
+		}
 	}
 	// target is the coding run the data set is to hold of each document;
 	// events of other runs (or of documents stored after this point) are
@@ -38,13 +44,6 @@ func (r *run) export(ctx context.Context) error {
 				rewrite[p] = true
 			}
 		}
-	}
-	r.sum.ExportID, r.sum.Full, r.sum.Documents = r.x.ID, r.full, len(pending)
-	if !r.full && len(pending) == 0 {
-		r.sum.UpToDate = true
-		r.sum.Generation = r.x.Generation - 1
-		r.totals(r.old)
-		return nil
 	}
 	r.sink = &sink{dir: r.opt.Dir, gen: r.x.Generation, progress: r.opt.Progress}
 	keep := func(ev *store.ExportedEvent) bool {
