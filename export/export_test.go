@@ -254,3 +254,32 @@ func TestCrashLeftovers(t *testing.T) {
 	mustRun(t, db, Options{Dir: dir, By: Month, Full: true})
 	checkDataset(t, db, dir, Month, false)
 }
+
+// TestCopiedDirectory: a copy of an export shares its id; after one of the
+// two is updated, exporting into the other is refused, and --full makes
+// it an export of its own.
+func TestCopiedDirectory(t *testing.T) {
+	db := storetest.SQLite(t)
+	storeDocs(t, db, "dict-1", batchA...)
+	dir := filepath.Join(t.TempDir(), "ds")
+	first := mustRun(t, db, Options{Dir: dir, By: Month})
+	cp := filepath.Join(t.TempDir(), "copy")
+	if err := os.CopyFS(cp, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	storeDocs(t, db, "dict-1", batchB...)
+	mustRun(t, db, Options{Dir: dir, By: Month})
+	if _, err := Run(context.Background(), db, Options{Dir: cp, By: Month}); err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("export into the stale copy: got error %v, want one about missing files", err)
+	}
+	own := mustRun(t, db, Options{Dir: cp, By: Month, Full: true})
+	if own.ExportID == first.ExportID {
+		t.Errorf("--full on the copy kept the export id %s", own.ExportID)
+	}
+	checkDataset(t, db, cp, Month, false)
+	// The original is a separate export again: its bookkeeping was
+	// dropped with the copy's --full, so it must be rewritten too.
+	if _, err := Run(context.Background(), db, Options{Dir: dir, By: Month}); err == nil {
+		t.Errorf("export into the original after the copy took over: got no error")
+	}
+}

@@ -266,8 +266,8 @@ func (db *DB) commitExport(ctx context.Context, tx *sql.Tx, c *ExportCommit) err
 			}
 		}
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE exports SET generation = `+p(1)+`, updated_at = `+p(2)+` WHERE export_id = `+p(3),
-		x.Generation, now, x.ID)
+	res, err := tx.ExecContext(ctx, `UPDATE exports SET generation = `+p(1)+`, updated_at = `+p(2)+`, dir = `+p(3)+
+		` WHERE export_id = `+p(4), x.Generation, now, x.Dir, x.ID)
 	if err != nil {
 		return err
 	}
