@@ -54,7 +54,7 @@ var binary = sync.OnceValues(func() (string, error) {
 
 // e2eCorpus writes n documents made from the project's sample corpus, each
 // copy with its own id and a report date moved on by a day per copy.
-func e2eCorpus(t *testing.T, n int) string {
+func e2eCorpus(t testing.TB, n int) string {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "corpus", "sample.jsonl"))
 	if err != nil {
