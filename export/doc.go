@@ -39,5 +39,7 @@
 // are removed by the next run. Readers that list the directory while an
 // export runs may see a rewritten partition's old and new files together
 // for a moment: there is no atomic swap of many files without a table
-// format. One export per directory may run at a time.
+// format. A run holds a lock on the directory (_twintrack_export.lock,
+// flock(2)), and the store refuses the commit of a run that another run of
+// the same export overtook, so two runs never both add the same events.
 package export

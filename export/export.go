@@ -89,6 +89,11 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return Summary{}, err
 	}
+	unlock, err := lockDir(opt.Dir)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer unlock()
 	m, err := ReadManifest(opt.Dir)
 	if err != nil {
 		return Summary{}, err
@@ -114,7 +119,7 @@ func (r *run) prepare(ctx context.Context, m *Manifest) error {
 		if err != nil {
 			return err
 		}
-		if len(entries) > 0 {
+		if len(entries) > 1 || (len(entries) == 1 && entries[0].Name() != LockName) {
 			return fmt.Errorf("%s: not empty and has no %s: export into a new or empty directory", r.opt.Dir, ManifestName)
 		}
 		r.x, r.full = fresh, true

@@ -283,3 +283,41 @@ func TestCopiedDirectory(t *testing.T) {
 		t.Errorf("export into the original after the copy took over: got no error")
 	}
 }
+
+// TestConcurrentRuns: a second run on a locked directory is refused, and
+// the store refuses a commit from a run that started from an older
+// generation (two runs on machines that share the store, not the lock).
+func TestConcurrentRuns(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.SQLite(t)
+	storeDocs(t, db, "dict-1", batchA...)
+	dir := filepath.Join(t.TempDir(), "ds")
+	first := mustRun(t, db, Options{Dir: dir, By: Month})
+
+	unlock, err := lockDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storeDocs(t, db, "dict-1", batchB...)
+	if _, err := Run(ctx, db, Options{Dir: dir, By: Month}); err == nil || !strings.Contains(err.Error(), "another export") {
+		t.Errorf("run on a locked directory: got error %v, want one about another export", err)
+	}
+	unlock()
+	mustRun(t, db, Options{Dir: dir, By: Month})
+	checkDataset(t, db, dir, Month, false)
+
+	x, _, err := db.Export(ctx, first.ExportID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := x
+	stale.Generation = x.Generation // as if it had started from generation x.Generation-1
+	if err := db.CommitExport(ctx, store.ExportCommit{Export: stale}); !errors.Is(err, store.ErrExportConflict) {
+		t.Errorf("commit from an older generation: got %v, want ErrExportConflict", err)
+	}
+	next := x
+	next.Generation++
+	if err := db.CommitExport(ctx, store.ExportCommit{Export: next}); err != nil {
+		t.Errorf("commit of the next generation: %v", err)
+	}
+}

@@ -20,6 +20,10 @@ import (
 // know.
 var ErrNoExport = errors.New("no such export in this store")
 
+// ErrExportConflict is returned by CommitExport when another run committed
+// the same export since this one read it.
+var ErrExportConflict = errors.New("another export run committed this export meanwhile")
+
 // Export describes an exported data set as the store records it.
 type Export struct {
 	ID          string
@@ -239,7 +243,10 @@ type ExportCommit struct {
 }
 
 // CommitExport records an export run in one transaction: the export row,
-// the documents it now holds, the files it added and removed.
+// the documents it now holds, the files it added and removed. The run must
+// move an existing export from generation c.Export.Generation-1; when
+// another run moved it first, CommitExport changes nothing and returns
+// ErrExportConflict (wrapped).
 func (db *DB) CommitExport(ctx context.Context, c ExportCommit) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
@@ -266,14 +273,23 @@ func (db *DB) commitExport(ctx context.Context, tx *sql.Tx, c *ExportCommit) err
 			}
 		}
 	}
+	// The generation moves from the one this run started from, so the
+	// second of two runs that started together fails here.
 	res, err := tx.ExecContext(ctx, `UPDATE exports SET generation = `+p(1)+`, updated_at = `+p(2)+`, dir = `+p(3)+
-		` WHERE export_id = `+p(4), x.Generation, now, x.Dir, x.ID)
+		` WHERE export_id = `+p(4)+` AND generation = `+p(5), x.Generation, now, x.Dir, x.ID, x.Generation-1)
 	if err != nil {
 		return err
 	}
 	if n, err := res.RowsAffected(); err != nil {
 		return err
 	} else if n == 0 {
+		var exists int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM exports WHERE export_id = `+p(1), x.ID).Scan(&exists); err != nil {
+			return err
+		}
+		if exists > 0 {
+			return ErrExportConflict
+		}
 		if x.Created == "" {
 			x.Created = now
 		}
