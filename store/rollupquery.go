@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -275,46 +277,67 @@ func (db *DB) rollupEvidence(ctx context.Context, q *DyadQuery, s rollupSpan, n 
 	if odd > 0 || len(seeks) > maxEvidenceSeeks {
 		return nil, false, nil
 	}
-	text := evidenceSeekSQL(db.d)
-	var out []TrackEvidence
-	for _, sk := range seeks {
+	if len(seeks) == 0 {
+		return nil, true, nil
+	}
+	// One statement for every seek: the seeks go in as a JSON array of
+	// [first day, first day of the next period, side].
+	arr := make([][3]any, len(seeks))
+	for i, sk := range seeks {
 		end, err := nextPeriod(q.Period, sk.start)
 		if err != nil {
 			return nil, false, err
 		}
-		rows, err := db.query(ctx, text, []any{q.A, q.B, int(sk.side), sk.start, end, n})
-		if err != nil {
+		arr[i] = [3]any{sk.start, end, int(sk.side)}
+	}
+	js, err := json.Marshal(arr)
+	if err != nil {
+		return nil, false, err
+	}
+	rows, err = db.query(ctx, evidenceSeeksSQL(db.d, n), []any{string(js), q.A, q.B})
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	var out []TrackEvidence
+	for rows.Next() {
+		var e TrackEvidence
+		if err := rows.Scan(&e.EventID, &e.DocID, &e.Sentence, &e.EventDate, &e.Source, &e.Target, &e.Code,
+			&e.SentenceText, &e.Start, &e.Side); err != nil {
 			return nil, false, err
 		}
-		for rows.Next() {
-			e := TrackEvidence{Start: sk.start, Side: sk.side}
-			if err := rows.Scan(&e.EventID, &e.DocID, &e.Sentence, &e.EventDate, &e.Source, &e.Target, &e.Code,
-				&e.SentenceText); err != nil {
-				rows.Close()
-				return nil, false, err
-			}
-			out = append(out, e)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, false, err
-		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
 	}
 	return out, true, nil
 }
 
-// evidenceSeekSQL is the statement of one seek of rollupEvidence:
-// parameters source_key, target_key, target_side, first day, first day of
-// the next period, limit. Its conditions include ev_engage's, and its order
-// is the index's, so the database reads the first rows of one index range.
-func evidenceSeekSQL(d Dialect) string {
-	p := d.Placeholder
-	c := ""
+// evidenceSeeksSQL is the statement of rollupEvidence for the first n
+// events of each seek: parameters the seeks (a JSON array of [first day,
+// first day of the next period, side]), source_key and target_key. For
+// each seek the database reads the first n rows of one range of ev_engage:
+// the conditions include the index's, and the order is the index's. The
+// limit is part of the text, as are the index's conditions: SQLite
+// prepares a statement again at every run when a bound parameter could
+// change its use of a partial index or of a LIMIT.
+func evidenceSeeksSQL(d Dialect, n int) string {
+	const cols = "event_id, doc_id, sentence, event_date, source, target, code, sentence_text"
+	limit := " LIMIT " + strconv.Itoa(n)
 	if d.Name == "postgres" {
-		c = ` COLLATE "C"`
+		// Text in byte order (COLLATE "C", as ev_engage and Go have it).
+		const c = ` COLLATE "C"`
+		return "SELECT e.event_id, e.doc_id, e.sentence, e.event_date, e.source, e.target, e.code, e.sentence_text, " +
+			"p.v ->> 0, CAST(p.v ->> 2 AS INTEGER) FROM json_array_elements(CAST($1 AS json)) WITH ORDINALITY AS p(v, k) " +
+			"CROSS JOIN LATERAL (SELECT " + cols + " FROM events WHERE source_key = $2 AND target_key = $3 " +
+			"AND target_side = CAST(p.v ->> 2 AS INTEGER) AND event_date" + c + " >= (p.v ->> 0) AND event_date" + c + " < (p.v ->> 1) " +
+			"AND " + engageIndexWhere + " ORDER BY event_date" + c + ", doc_id" + c + ", sentence, event_id" + c + limit + ") e " +
+			"ORDER BY p.k, e.event_date" + c + ", e.doc_id" + c + ", e.sentence, e.event_id" + c
 	}
-	return "SELECT event_id, doc_id, sentence, event_date, source, target, code, sentence_text FROM events" +
-		" WHERE source_key = " + p(1) + " AND target_key = " + p(2) + " AND target_side = " + p(3) +
-		" AND event_date" + c + " >= " + p(4) + " AND event_date" + c + " < " + p(5) + " AND " + engageIndexWhere +
-		" ORDER BY event_date" + c + ", doc_id" + c + ", sentence, event_id" + c + " LIMIT " + p(6)
+	return "SELECT e.event_id, e.doc_id, e.sentence, e.event_date, e.source, e.target, e.code, e.sentence_text, " +
+		"p.value ->> 0, p.value ->> 2 FROM json_each(?) p JOIN events e ON e.rowid IN (SELECT rowid FROM events " +
+		"WHERE source_key = ? AND target_key = ? AND target_side = (p.value ->> 2) AND event_date >= (p.value ->> 0) " +
+		"AND event_date < (p.value ->> 1) AND " + engageIndexWhere + " ORDER BY event_date, doc_id, sentence, event_id" + limit + ") " +
+		"ORDER BY p.key, e.event_date, e.doc_id, e.sentence, e.event_id"
 }
