@@ -58,14 +58,16 @@ func runExport(ctx context.Context, args []string, env *Env) error {
 	defer st.Close()
 	opt := export.Options{Dir: *out, By: by, All: *all, Full: *full}
 	start := time.Now()
+	drawn := false
 	if f, ok := env.Stderr.(*os.File); ok && progress.IsTerminal(f) {
 		opt.Progress = func(n int64) {
 			secs := time.Since(start).Seconds()
 			fmt.Fprintf(env.Stderr, "\rexport: %d events written, %.0f events/s ", n, float64(n)/secs)
+			drawn = true
 		}
 	}
 	sum, err := export.Run(ctx, st, opt)
-	if opt.Progress != nil && sum.Events >= 10000 {
+	if drawn {
 		fmt.Fprintln(env.Stderr)
 	}
 	if err != nil {
