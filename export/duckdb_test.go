@@ -71,7 +71,7 @@ GROUP BY year ORDER BY year`
 // TestDuckDBDyads reads exports with DuckDB and asks a dyad question that
 // must give the numbers package analysis (twintrack dyads) gives on the
 // same store.
-func TestDuckDBDyads(t *testing.T) {
+func TestExportDuckDBDyads(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		storeDocs(t, db, "dict-1", batchA...)
 		storeDocs(t, db, "dict-1", batchB...)

@@ -51,7 +51,7 @@ func mustRun(t *testing.T, db *store.DB, opt Options) Summary {
 	return sum
 }
 
-func TestIncrementalRoundTrip(t *testing.T) {
+func TestExportIncrementalRoundTrip(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		dir := filepath.Join(t.TempDir(), "ds")
 		opt := Options{Dir: dir, By: Month}
@@ -154,7 +154,7 @@ func TestIncrementalRoundTrip(t *testing.T) {
 	})
 }
 
-func TestPartitionings(t *testing.T) {
+func TestExportPartitionings(t *testing.T) {
 	for _, by := range []By{Year, Day} {
 		for _, all := range []bool{false, true} {
 			t.Run(string(by)+map[bool]string{true: "-all", false: ""}[all], func(t *testing.T) {
@@ -171,7 +171,7 @@ func TestPartitionings(t *testing.T) {
 	}
 }
 
-func TestRefusals(t *testing.T) {
+func TestExportRefusals(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.SQLite(t)
 	storeDocs(t, db, "dict-1", batchA...)
@@ -217,7 +217,7 @@ func TestRefusals(t *testing.T) {
 	}
 }
 
-func TestCrashLeftovers(t *testing.T) {
+func TestExportCrashLeftovers(t *testing.T) {
 	db := storetest.SQLite(t)
 	storeDocs(t, db, "dict-1", batchA...)
 	dir := filepath.Join(t.TempDir(), "ds")
@@ -258,7 +258,7 @@ func TestCrashLeftovers(t *testing.T) {
 // TestCopiedDirectory: a copy of an export shares its id; after one of the
 // two is updated, exporting into the other is refused, and --full makes
 // it an export of its own.
-func TestCopiedDirectory(t *testing.T) {
+func TestExportCopiedDirectory(t *testing.T) {
 	db := storetest.SQLite(t)
 	storeDocs(t, db, "dict-1", batchA...)
 	dir := filepath.Join(t.TempDir(), "ds")
@@ -287,7 +287,7 @@ func TestCopiedDirectory(t *testing.T) {
 // TestConcurrentRuns: a second run on a locked directory is refused, and
 // the store refuses a commit from a run that started from an older
 // generation (two runs on machines that share the store, not the lock).
-func TestConcurrentRuns(t *testing.T) {
+func TestExportConcurrentRuns(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.SQLite(t)
 	storeDocs(t, db, "dict-1", batchA...)
