@@ -65,23 +65,8 @@ func (r *run) export(ctx context.Context) error {
 // rewrite, then the events of the pending documents in other partitions.
 func (r *run) write(ctx context.Context, rewrite, isPending map[string]bool, keep func(*store.ExportedEvent) bool) error {
 	by := r.opt.By
-	for _, p := range sorted(rewrite) {
-		q := store.ExportQuery{All: r.opt.All}
-		// The undated partition has no date range: its events are found
-		// by reading all and keeping those without a valid date.
-		q.DateFrom, q.DateBefore, _ = by.dateRange(p)
-		for ev, err := range r.db.ExportEvents(ctx, q) {
-			if err != nil {
-				return err
-			}
-			part, dated := by.partitionOf(ev.EventDate)
-			if part != p || !keep(&ev) {
-				continue
-			}
-			if err := r.add(part, dated, &ev, isPending); err != nil {
-				return err
-			}
-		}
+	if err := r.rewrite(ctx, rewrite, isPending, keep); err != nil {
+		return err
 	}
 	q := store.ExportQuery{All: r.opt.All}
 	if !r.full {
@@ -100,6 +85,53 @@ func (r *run) write(ctx context.Context, rewrite, isPending map[string]bool, kee
 		}
 		if err := r.add(part, dated, &ev, isPending); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// maxRanges is the most partition date ranges one rewrite query lists;
+// beyond it the query reads every current event and the partitions are
+// picked in Go.
+const maxRanges = 500
+
+// rewrite writes every current event of the partitions to rewrite: the
+// dated ones with one query ordered by date (so each partition's events
+// come together), the undated one with a scan in no order.
+func (r *run) rewrite(ctx context.Context, parts, isPending map[string]bool, keep func(*store.ExportedEvent) bool) error {
+	by := r.opt.By
+	var ranges []store.ExportRange
+	undated := false
+	for _, p := range sorted(parts) {
+		if from, before, ok := by.dateRange(p); ok {
+			ranges = append(ranges, store.ExportRange{From: from, Before: before})
+		} else {
+			undated = true
+		}
+	}
+	var queries []store.ExportQuery
+	if len(ranges) > 0 {
+		q := store.ExportQuery{All: r.opt.All, Ranges: ranges}
+		if len(ranges) > maxRanges {
+			q.Ranges = nil
+		}
+		queries = append(queries, q)
+	}
+	if undated {
+		queries = append(queries, store.ExportQuery{All: r.opt.All, Unordered: true})
+	}
+	for _, q := range queries {
+		for ev, err := range r.db.ExportEvents(ctx, q) {
+			if err != nil {
+				return err
+			}
+			part, dated := by.partitionOf(ev.EventDate)
+			if !parts[part] || dated == q.Unordered || !keep(&ev) {
+				continue
+			}
+			if err := r.add(part, dated, &ev, isPending); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

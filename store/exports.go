@@ -74,9 +74,17 @@ type ExportQuery struct {
 	// ExportID, when not empty, keeps only the events of the documents the
 	// export does not hold in their current coding (see PendingExportDocs).
 	ExportID string
-	// DateFrom and DateBefore bound event_date as text: DateFrom <=
-	// event_date < DateBefore, each ignored when empty.
-	DateFrom, DateBefore string
+	// Ranges, when not empty, keeps the events whose event_date falls in
+	// any of them.
+	Ranges []ExportRange
+	// Unordered drops the ordering by event date (no sort on a store
+	// without an index that gives it).
+	Unordered bool
+}
+
+// ExportRange bounds event_date as text: From <= event_date < Before.
+type ExportRange struct {
+	From, Before string
 }
 
 // Export returns the export with the given id and its live files, sorted
@@ -166,7 +174,8 @@ WHERE `+pendingDocs+` ORDER BY d.doc_key`, id)
 }
 
 // ExportEvents yields the current events q selects, ordered by event date,
-// document and sentence, each with its document key and coding run.
+// document and sentence unless q.Unordered, each with its document key and
+// coding run.
 func (db *DB) ExportEvents(ctx context.Context, q ExportQuery) iter.Seq2[ExportedEvent, error] {
 	return func(yield func(ExportedEvent, error) bool) {
 		w := &where{d: db.d}
@@ -175,18 +184,17 @@ func (db *DB) ExportEvents(ctx context.Context, q ExportQuery) iter.Seq2[Exporte
 			w.add("negated = 0")
 			w.add("modality = ''")
 		}
-		if q.DateFrom != "" {
-			w.add("event_date >= " + w.arg(q.DateFrom))
-		}
-		if q.DateBefore != "" {
-			w.add("event_date < " + w.arg(q.DateBefore))
-		}
+		anyOf(w, q.Ranges, func(r ExportRange) string {
+			return "(event_date >= " + w.arg(r.From) + " AND event_date < " + w.arg(r.Before) + ")"
+		})
 		if q.ExportID != "" {
 			w.add(`doc_key IN (SELECT d.doc_key FROM documents d LEFT JOIN export_documents x
  ON x.export_id = ` + w.arg(q.ExportID) + ` AND x.doc_key = d.doc_key WHERE ` + pendingDocs + `)`)
 		}
-		query := selectEvent + ", e.doc_key, e.run_id" + eventFrom("(SELECT * FROM events"+w.String()+")") +
-			" ORDER BY e.event_date, e.doc_id, e.sentence, e.event_id"
+		query := selectEvent + ", e.doc_key, e.run_id" + eventFrom("(SELECT * FROM events"+w.String()+")")
+		if !q.Unordered {
+			query += " ORDER BY e.event_date, e.doc_id, e.sentence, e.event_id"
+		}
 		rows, err := db.sql.QueryContext(ctx, query, w.args...)
 		if err != nil {
 			yield(ExportedEvent{}, fmt.Errorf("export events: %w", err))
