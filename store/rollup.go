@@ -14,11 +14,12 @@ import (
 // DyadCounts, TrackCounts and TrackEvidence can answer the common requests
 // without reading the dyad's events (rollupquery.go).
 //
-// They are maintained in the transaction that writes the events, by SQL
-// that groups the rows the transaction has just stored (so an event the
-// INSERT skipped as already stored is not counted) and, before a re-coded
-// document's events are retired, subtracts what they added. The same SQL
-// over every current event fills the tables when the migration runs.
+// They are maintained in the transaction that writes the events: Write
+// counts the events it stores, and those a re-coding retires, in Go
+// (rollupagg.go) and adds the counts to the tables. rollupStatements
+// counts the same in SQL, from the events table: the migration fills the
+// tables with it, and Write uses it when an INSERT skipped events already
+// stored, so that only the stored ones count.
 //
 // Visits are counted once per sentence. The tables count the distinct
 // sentences of each document and add them up, which equals the count of
@@ -213,7 +214,7 @@ type execer interface {
 }
 
 // rollupAdd adds the current events of run runID and the documents keys
-// to the rollup tables.
+// to the rollup tables, counting them in SQL.
 func (db *DB) rollupAdd(ctx context.Context, tx execer, runID int64, keys []string) error {
 	for start := 0; start < len(keys); start += docsPerStatement {
 		chunk := keys[start:min(start+docsPerStatement, len(keys))]
@@ -226,18 +227,6 @@ func (db *DB) rollupAdd(ctx context.Context, tx execer, runID int64, keys []stri
 			if _, err := tx.ExecContext(ctx, st, args...); err != nil {
 				return fmt.Errorf("count events: %w", err)
 			}
-		}
-	}
-	return nil
-}
-
-// rollupSubtract takes the current events of document key that are not of
-// run runID, about to be retired, out of the rollup tables.
-func (db *DB) rollupSubtract(ctx context.Context, tx execer, runID int64, key string) error {
-	where := "current = 1 AND doc_key = " + db.d.Placeholder(1) + " AND run_id <> " + db.d.Placeholder(2)
-	for _, st := range rollupStatements(db.d, where, true) {
-		if _, err := tx.ExecContext(ctx, st, key, runID); err != nil {
-			return fmt.Errorf("uncount events: %w", err)
 		}
 	}
 	return nil

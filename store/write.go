@@ -131,7 +131,16 @@ func (db *DB) Write(ctx context.Context, runID int64, batch []CodedDocument) (Wr
 	if err := w.lockCounts(ctx); err != nil {
 		return WriteResult{}, fmt.Errorf("write: %w", err)
 	}
-	if err := db.rollupAdd(ctx, tx, runID, keys); err != nil {
+	if err := w.retired.write(ctx, tx, db); err != nil {
+		return WriteResult{}, fmt.Errorf("write: %w", err)
+	}
+	if w.inserted == w.sent {
+		err = w.added.write(ctx, tx, db)
+	} else {
+		// An INSERT skipped events stored before: count what is stored.
+		err = db.rollupAdd(ctx, tx, runID, keys)
+	}
+	if err != nil {
 		return WriteResult{}, fmt.Errorf("write: %w", err)
 	}
 	w.close()
@@ -158,7 +167,9 @@ type batchWriter struct {
 	insMany        *sql.Stmt // RowsPerInsert rows
 	pending        []any
 	rows           int
-	locked         bool // Dialect.CountLock taken
+	locked         bool       // Dialect.CountLock taken
+	added, retired *rollupAgg // the counts of the events stored and retired
+	sent, inserted int64      // events sent to the database, and stored
 }
 
 // lockCounts takes the dialect's CountLock, once per transaction, before
@@ -176,7 +187,8 @@ func (w *batchWriter) lockCounts(ctx context.Context) error {
 
 func (db *DB) newBatchWriter(ctx context.Context, conn *sql.Conn, tx *sql.Tx) (*batchWriter, error) {
 	p := db.d.Placeholder
-	w := &batchWriter{db: db, conn: conn, tx: tx, seen: map[string]bool{}}
+	w := &batchWriter{db: db, conn: conn, tx: tx, seen: map[string]bool{},
+		added: newRollupAgg(db.d), retired: newRollupAgg(db.d)}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -239,19 +251,22 @@ func (w *batchWriter) documents(ctx context.Context, runID int64, chunk []CodedD
 	if err != nil {
 		return nil, fmt.Errorf("store documents: %w", err)
 	}
+	var recoded []string
 	for i := range chunk {
-		key := chunk[i].Key
-		if !stored[i] || inserted[key] {
-			continue
+		if key := chunk[i].Key; stored[i] && !inserted[key] {
+			recoded = append(recoded, key)
 		}
-		// Stored before by another run: this coding becomes the current one.
+	}
+	if len(recoded) == 0 {
+		return stored, nil
+	}
+	// Stored before by another run: this coding becomes the current one,
+	// and the events of the other run leave the counts.
+	if err := w.retired.retiring(ctx, w.tx, w.db, runID, recoded); err != nil {
+		return nil, err
+	}
+	for _, key := range recoded {
 		if _, err := w.updDoc.ExecContext(ctx, runID, key); err != nil {
-			return nil, fmt.Errorf("document %s: %w", key, err)
-		}
-		if err := w.lockCounts(ctx); err != nil {
-			return nil, err
-		}
-		if err := w.db.rollupSubtract(ctx, w.tx, runID, key); err != nil {
 			return nil, fmt.Errorf("document %s: %w", key, err)
 		}
 		if _, err := w.retire.ExecContext(ctx, key, runID); err != nil {
@@ -303,6 +318,9 @@ func (w *batchWriter) event(ctx context.Context, runID int64, key string, ev *tw
 		return false, nil
 	}
 	w.seen[ev.EventID] = true
+	se := storedEvent(key, ev)
+	w.added.add(&se, 1)
+	w.sent++
 	if w.db.d.CopyEvents != nil {
 		w.copyRows = append(w.copyRows, eventArgs(make([]any, 0, len(eventColumns)), runID, key, ev))
 		if len(w.copyRows) >= copyBatch {
@@ -313,7 +331,11 @@ func (w *batchWriter) event(ctx context.Context, runID int64, key string, ev *tw
 	w.pending = eventArgs(w.pending, runID, key, ev)
 	w.rows++
 	if w.rows == w.db.d.RowsPerInsert {
-		if _, err := w.insMany.ExecContext(ctx, w.pending...); err != nil {
+		res, err := w.insMany.ExecContext(ctx, w.pending...)
+		if err != nil {
+			return false, err
+		}
+		if err := w.countInserted(res); err != nil {
 			return false, err
 		}
 		w.pending, w.rows = w.pending[:0], 0
@@ -330,15 +352,27 @@ func (w *batchWriter) flush(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("copy events: %w", err)
 		}
+		w.inserted += int64(len(w.copyRows)) // COPY stores every row or fails
 		w.copyRows = w.copyRows[:0]
 	}
 	if w.rows == 0 {
 		return nil
 	}
-	if _, err := w.tx.ExecContext(ctx, w.db.insertEventsSQL(w.rows), w.pending...); err != nil {
+	res, err := w.tx.ExecContext(ctx, w.db.insertEventsSQL(w.rows), w.pending...)
+	if err != nil {
 		return err
 	}
 	w.pending, w.rows = w.pending[:0], 0
+	return w.countInserted(res)
+}
+
+// countInserted adds the rows an INSERT ... ON CONFLICT DO NOTHING stored.
+func (w *batchWriter) countInserted(res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	w.inserted += n
 	return nil
 }
 
