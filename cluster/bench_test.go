@@ -15,7 +15,7 @@ import (
 )
 
 // drainBatch is the workers' --batch in BenchmarkDrain.
-var drainBatch = flag.Int("drain-batch", 100, "documents per worker transaction in BenchmarkDrain")
+var drainBatch = flag.Int("drain-batch", 500, "documents per worker transaction in BenchmarkDrain")
 
 // BenchmarkDrain measures the cluster's throughput into PostgreSQL: the
 // corpus (benchDocs documents made from corpus/sample.jsonl) is submitted

@@ -58,7 +58,7 @@ type ConsumerConfig struct {
 	// Default 5.
 	MaxDeliver int
 	// MaxAckPending bounds the messages in flight over all workers.
-	// Default 20,000.
+	// Default 100,000 (each worker holds up to three batches).
 	MaxAckPending int
 }
 
@@ -82,7 +82,7 @@ func (c *ConsumerConfig) defaults() {
 		c.MaxDeliver = 5
 	}
 	if c.MaxAckPending <= 0 {
-		c.MaxAckPending = 20_000
+		c.MaxAckPending = 100_000
 	}
 }
 

@@ -28,7 +28,7 @@ type WorkerOptions struct {
 	Store  store.Writer
 	Run    store.RunInfo
 	// Batch is the number of documents fetched, coded and committed in
-	// one transaction (default 100).
+	// one transaction (default 500).
 	Batch int
 	// Coders is the number of coding goroutines (default GOMAXPROCS).
 	Coders int
@@ -74,7 +74,7 @@ func (o *WorkerOptions) defaults() {
 		o.ID = DefaultWorkerID()
 	}
 	if o.Batch <= 0 {
-		o.Batch = 100
+		o.Batch = 500
 	}
 	if o.Coders <= 0 {
 		o.Coders = runtime.GOMAXPROCS(0)

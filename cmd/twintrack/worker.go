@@ -28,7 +28,7 @@ func runWorker(ctx context.Context, args []string, env *Env) error {
 	db := fs.String("db", dburl.Default, "the store: postgres://... (shared by many workers) or a SQLite file (one machine)")
 	var dicts pathList
 	fs.Var(&dicts, "dict", "dictionaries: a .project file, a directory or a dictionary file (repeatable; default: built-in)")
-	batch := fs.Int("batch", 100, "documents fetched, coded and committed per transaction")
+	batch := fs.Int("batch", 500, "documents fetched, coded and committed per transaction")
 	coders := fs.Int("workers", 0, "coding goroutines (default: one per core)")
 	id := fs.String("id", "", "this worker's name in 'cluster status' (default host-pid)")
 	ackWait := fs.Duration("ack-wait", 30*time.Second, "a message not acknowledged for this long is delivered again (sets the shared consumer)")
