@@ -16,8 +16,9 @@
 // conflicting column in the files.
 //
 // A file is written under a temporary name (_tmp-...parquet.tmp, which
-// neither Spark nor a *.parquet glob reads), synced, and renamed into place,
-// so a reader never sees half a file. Names starting with "_" are
+// neither Spark nor a *.parquet glob reads) and renamed into place once
+// complete, so a reader never sees half a file; all the run's files are
+// synced to disk before the run commits. Names starting with "_" are
 // bookkeeping that Spark and DuckDB's *.parquet globs ignore.
 //
 // Exports are incremental. The store records what each export holds

@@ -54,6 +54,9 @@ func (r *run) export(ctx context.Context) error {
 	if err == nil {
 		err = r.sink.close()
 	}
+	if err == nil {
+		err = r.sink.sync()
+	}
 	if err != nil {
 		r.sink.abort()
 		return err

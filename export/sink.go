@@ -3,10 +3,12 @@ package export
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 
 	"github.com/twintrack/twintrack"
 	"github.com/twintrack/twintrack/parquet"
@@ -90,12 +92,11 @@ func (s *sink) open(part string) (*partFile, error) {
 	return &partFile{part: part, rel: path.Join(part, name), tmp: f.Name(), f: f, w: parquet.New(f)}, nil
 }
 
-// finish writes the file's footer, syncs it and renames it into place.
+// finish writes the file's footer and renames it into place. The file is
+// complete when a reader can see it; it is made durable by sync, before
+// the run commits.
 func (s *sink) finish(pf *partFile) error {
 	err := pf.w.Close()
-	if err == nil {
-		err = pf.f.Sync()
-	}
 	if cerr := pf.f.Close(); err == nil {
 		err = cerr
 	}
@@ -126,6 +127,65 @@ func (s *sink) close() error {
 		}
 	}
 	s.cur, s.undated = nil, nil
+	return nil
+}
+
+// syncWorkers is how many files sync flushes at once: the file system
+// commits concurrent flushes together, so a run of hundreds of small files
+// waits for a few journal commits rather than one per file.
+const syncWorkers = 16
+
+// sync makes the written files and their directory entries durable.
+func (s *sink) sync() error {
+	paths := map[string]bool{}
+	for _, f := range s.written {
+		p := filepath.Join(s.dir, filepath.FromSlash(f.Path))
+		paths[p] = true
+		for d := filepath.Dir(p); len(d) > len(s.dir); d = filepath.Dir(d) {
+			paths[d] = true
+		}
+	}
+	paths[s.dir] = true
+	work := make(chan string)
+	errs := make(chan error, len(paths))
+	var wg sync.WaitGroup
+	for i := 0; i < syncWorkers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				errs <- syncPath(p)
+			}
+		}()
+	}
+	for p := range paths {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	var all []error
+	for err := range errs {
+		if err != nil {
+			all = append(all, err)
+		}
+	}
+	return errors.Join(all...)
+}
+
+// syncPath flushes one file or directory to disk.
+func syncPath(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", p, err)
+	}
 	return nil
 }
 
