@@ -205,3 +205,62 @@ func waitDrained(t *testing.T, c *Client, limit time.Duration) Status {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestPublishSurvivesRestart: the server is stopped and started again on
+// the same port and storage while documents are being published; every
+// document is queued exactly once.
+func TestPublishSurvivesRestart(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := StartServer(ServerOptions{StoreDir: dir, Addr: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := srv.ClientURL()
+	c, err := Connect(context.Background(), url, t.Name(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
+	defer cancel()
+	if err := c.SetupQueue(ctx, QueueConfig{}); err != nil {
+		t.Fatal(err)
+	}
+	const n = 3000
+	docs := testDocs(n, "restart")
+	p := c.NewPublisher(64)
+	restarted := make(chan error, 1)
+	for i := range docs {
+		if i == n/3 {
+			go func() {
+				srv.Shutdown()
+				time.Sleep(300 * time.Millisecond)
+				var err error
+				srv, err = StartServer(ServerOptions{StoreDir: dir, Addr: strings.TrimPrefix(url, "nats://")})
+				restarted <- err
+			}()
+		}
+		if err := p.Publish(ctx, &docs[i]); err != nil {
+			t.Fatalf("publish %d: %v", i, err)
+		}
+	}
+	if err := p.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-restarted; err != nil {
+		t.Fatalf("restart: %v", err)
+	}
+	defer srv.Shutdown()
+	st, err := c.Status(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats := p.Stats()
+	t.Logf("publisher: %+v", stats)
+	if st.Queued != n {
+		t.Errorf("queued %d, want %d", st.Queued, n)
+	}
+	if stats.Published+stats.Duplicates != n {
+		t.Errorf("published %d + duplicates %d, want %d in all", stats.Published, stats.Duplicates, n)
+	}
+}

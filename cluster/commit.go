@@ -20,8 +20,9 @@ const storeTimeout = 2 * time.Minute
 // commit writes the coded documents of a batch in one transaction and
 // only then acknowledges their messages. Documents the coder rejected go
 // to the dead letters. When the store fails, the messages are handed back
-// (Nak) for another delivery, except on their last allowed delivery, when
-// they too become dead letters.
+// (Nak) for another delivery; when one of them is on its last allowed
+// delivery, the documents are stored one by one instead, so that only
+// those that fail on their own become dead letters.
 func (w *worker) commit(jobs []*job) {
 	var docs []store.CodedDocument
 	var ok []*job
@@ -60,11 +61,18 @@ func (w *worker) commit(jobs []*job) {
 	}
 	w.mu.Unlock()
 
+	if err != nil && w.lastChance(ok) {
+		// One bad document must not take a whole batch to the dead
+		// letters: on the last delivery, store the documents one by one.
+		w.commitEach(ok)
+		ok, err = nil, nil
+	}
 	if err != nil {
 		w.report(fmt.Errorf("store: %d documents handed back for redelivery: %w", len(ok), err))
 	}
 	for _, j := range jobs {
 		switch {
+		case j.settled:
 		case j.dead != "":
 			w.bury(j, j.dead)
 		case j.duplicate:
@@ -74,8 +82,6 @@ func (w *worker) commit(jobs []*job) {
 			j.msg.Ack()
 		case err == nil:
 			j.msg.Ack()
-		case j.delivered >= uint64(w.maxDeliver):
-			w.bury(j, fmt.Sprintf("store failed on the last of %d deliveries: %v", w.maxDeliver, err))
 		default:
 			j.msg.NakWithDelay(2 * time.Second)
 		}
@@ -83,6 +89,46 @@ func (w *worker) commit(jobs []*job) {
 	// Acknowledgements are published without waiting for replies; make
 	// sure they have left before the next batch.
 	w.c.nc.FlushTimeout(5 * time.Second)
+}
+
+// lastChance reports whether a job of the batch is on its last allowed
+// delivery.
+func (w *worker) lastChance(jobs []*job) bool {
+	for _, j := range jobs {
+		if j.delivered >= uint64(w.maxDeliver) {
+			return true
+		}
+	}
+	return false
+}
+
+// commitEach writes the jobs' documents one transaction each, after the
+// batch's transaction failed: a document that stores is acknowledged, one
+// that fails on its last delivery becomes a dead letter with its own
+// error, and the others are handed back.
+func (w *worker) commitEach(jobs []*job) {
+	for _, j := range jobs {
+		j.settled = true
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		wr, err := w.o.Store.Write(ctx, w.runID, []store.CodedDocument{j.out})
+		cancel()
+		switch {
+		case err == nil:
+			w.mu.Lock()
+			w.st.Documents += int64(wr.Documents)
+			w.st.AlreadyStored += int64(wr.Skipped)
+			w.st.Sentences += int64(wr.Sentences)
+			w.st.Events += int64(wr.Events)
+			w.st.Batches++
+			w.mu.Unlock()
+			j.msg.Ack()
+		case j.delivered >= uint64(w.maxDeliver):
+			w.bury(j, fmt.Sprintf("store failed on the last of %d deliveries: %v", w.maxDeliver, err))
+		default:
+			w.report(fmt.Errorf("store: document %s handed back for redelivery: %w", j.key, err))
+			j.msg.NakWithDelay(2 * time.Second)
+		}
+	}
 }
 
 // bury publishes a dead letter for j and then terminates its message. If

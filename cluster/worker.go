@@ -94,6 +94,7 @@ type job struct {
 	out       store.CodedDocument
 	dead      string // why the document cannot be stored; "" when coded
 	duplicate bool   // the key appeared earlier in the same batch
+	settled   bool   // acknowledged, handed back or buried already
 }
 
 // RunWorker pulls documents from the work queue until ctx ends, codes

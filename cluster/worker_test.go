@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -196,5 +197,51 @@ func TestWorkerStopsGracefully(t *testing.T) {
 	w, err := c.workers(context.Background())
 	if err != nil || len(w) != 1 || !w[0].Stopped || w[0].Documents != st.Documents {
 		t.Errorf("heartbeat after stop: %+v, %v; want one stopped worker with %d documents", w, err, st.Documents)
+	}
+}
+
+// poisonStore fails every write that holds the document "poison".
+type poisonStore struct{ store.Writer }
+
+func (p poisonStore) Write(ctx context.Context, runID int64, batch []store.CodedDocument) (store.WriteResult, error) {
+	for _, d := range batch {
+		if d.Key == "poison" {
+			return store.WriteResult{}, errors.New("the store refuses poison")
+		}
+	}
+	return p.Writer.Write(ctx, runID, batch)
+}
+
+// TestStoreFailureIsolated: a document the store keeps refusing is
+// handed back until its last delivery, and then only it becomes a dead
+// letter; the rest of its batch is stored.
+func TestStoreFailureIsolated(t *testing.T) {
+	srv := startServer(t)
+	c := connect(t, srv)
+	ctx := context.Background()
+	if err := c.SetupQueue(ctx, QueueConfig{}); err != nil {
+		t.Fatal(err)
+	}
+	docs := append(testDocs(9, "fine"), twintrack.Document{ID: "poison", Date: "2020-01-02", Text: "Alpha met Beta."})
+	publish(t, c, docs)
+	db := storetest.SQLite(t)
+	st := runWorker(t, c, poisonStore{db}, WorkerOptions{Batch: 10, Consumer: ConsumerConfig{MaxDeliver: 2}})
+	if st.Documents != 9 || st.Dead != 1 {
+		t.Errorf("got %d stored, %d dead; want 9, 1", st.Documents, st.Dead)
+	}
+	status, err := c.Status(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(status.Dead) != 1 || status.Dead[0].Key != "poison" ||
+		status.Dead[0].Reason != "store failed on the last of 2 deliveries: the store refuses poison" {
+		t.Errorf("dead letters: %+v; want poison, refused on the last of 2 deliveries", status.Dead)
+	}
+	stats, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Documents != 9 {
+		t.Errorf("store holds %d documents, want 9", stats.Documents)
 	}
 }
