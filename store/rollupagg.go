@@ -228,7 +228,7 @@ func (a *rollupAgg) empty() bool { return len(a.dyad) == 0 && len(a.visits) == 0
 const rollupRowsPerStatement = 100
 
 // write adds the counted rows to the rollup tables.
-func (a *rollupAgg) write(ctx context.Context, tx execer, db *DB) error {
+func (a *rollupAgg) write(ctx context.Context, tx *sql.Tx, db *DB) error {
 	// Rows in key order: concurrent writers (PostgreSQL) meet the same
 	// rows in the same order.
 	keys := make([]rollupKey, 0, len(a.dyad))
@@ -242,14 +242,30 @@ func (a *rollupAgg) write(ctx context.Context, tx execer, db *DB) error {
 	}
 	var args []any
 	rows := 0
-	flush := func() error {
-		if rows == 0 {
-			return nil
-		}
-		q := "INSERT INTO dyad_rollup (source_key, target_key, grain, period, " + strings.Join(cols, ", ") + ") VALUES " +
+	upsert := func(rows int) string {
+		return "INSERT INTO dyad_rollup (source_key, target_key, grain, period, " + strings.Join(cols, ", ") + ") VALUES " +
 			db.rowsOf(rows, 4+len(cols)) + " ON CONFLICT (source_key, target_key, grain, period) DO UPDATE SET " +
 			addColumns("dyad_rollup", cols...)
-		_, err := tx.ExecContext(ctx, q, args...)
+	}
+	// Full statements are prepared once: preparing costs as much as
+	// running them.
+	var full *sql.Stmt
+	if len(keys) >= rollupRowsPerStatement {
+		st, err := tx.PrepareContext(ctx, upsert(rollupRowsPerStatement))
+		if err != nil {
+			return fmt.Errorf("count events: %w", err)
+		}
+		defer st.Close()
+		full = st
+	}
+	flush := func() error {
+		var err error
+		switch {
+		case rows == rollupRowsPerStatement:
+			_, err = full.ExecContext(ctx, args...)
+		case rows > 0:
+			_, err = tx.ExecContext(ctx, upsert(rows), args...)
+		}
 		args, rows = args[:0], 0
 		return err
 	}
