@@ -77,7 +77,7 @@ type run struct {
 	full  bool               // every document is written anew
 	sum   Summary
 	sink  *sink
-	parts map[string]map[string]bool // pending document -> partitions written
+	parts map[string][]string // pending document -> partitions written
 }
 
 // Run exports the current events of db into opt.Dir; see the package
@@ -98,7 +98,7 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	r := &run{db: db, opt: opt, parts: map[string]map[string]bool{}}
+	r := &run{db: db, opt: opt, parts: map[string][]string{}}
 	if err := r.prepare(ctx, m); err != nil {
 		return Summary{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/twintrack/twintrack/store"
@@ -142,13 +143,10 @@ func (r *run) rewrite(ctx context.Context, parts, isPending map[string]bool, kee
 
 // add writes one event and notes its partition for its document.
 func (r *run) add(part string, dated bool, ev *store.ExportedEvent, isPending map[string]bool) error {
-	if isPending[ev.DocKey] {
-		ps := r.parts[ev.DocKey]
-		if ps == nil {
-			ps = map[string]bool{}
-			r.parts[ev.DocKey] = ps
-		}
-		ps[part] = true
+	if isPending[ev.DocKey] && !slices.Contains(r.parts[ev.DocKey], part) {
+		// A document's events span few partitions: a short list costs
+		// less than a set per document on a store of millions.
+		r.parts[ev.DocKey] = append(r.parts[ev.DocKey], part)
 	}
 	return r.sink.write(part, dated, &ev.Event)
 }
@@ -158,7 +156,9 @@ func (r *run) add(part string, dated bool, ev *store.ExportedEvent, isPending ma
 func (r *run) commit(ctx context.Context, pending []store.PendingDoc, rewrite map[string]bool) error {
 	docs := make([]store.ExportDoc, len(pending))
 	for i, pd := range pending {
-		docs[i] = store.ExportDoc{Key: pd.Key, RunID: pd.LastRun, Partitions: sorted(r.parts[pd.Key])}
+		ps := r.parts[pd.Key]
+		slices.Sort(ps)
+		docs[i] = store.ExportDoc{Key: pd.Key, RunID: pd.LastRun, Partitions: ps}
 	}
 	var removed, keptFiles []store.ExportFile
 	oldParts := map[string]bool{}
