@@ -281,14 +281,19 @@ func (db *DB) rollupEvidence(ctx context.Context, q *DyadQuery, s rollupSpan, n 
 		return nil, true, nil
 	}
 	// One statement for every seek: the seeks go in as a JSON array of
-	// [first day, first day of the next period, side].
-	arr := make([][3]any, len(seeks))
+	// strings "first day|first day of the next period|side" (SQLite reads
+	// the parts with substr, as cheap as a column; ->> parses the JSON
+	// again each time).
+	arr := make([]string, len(seeks))
 	for i, sk := range seeks {
 		end, err := nextPeriod(q.Period, sk.start)
 		if err != nil {
 			return nil, false, err
 		}
-		arr[i] = [3]any{sk.start, end, int(sk.side)}
+		if len(sk.start) != 10 || len(end) != 10 {
+			return nil, false, fmt.Errorf("period %s: not a YYYY-MM-DD date", sk.start)
+		}
+		arr[i] = sk.start + "|" + end + "|" + strconv.Itoa(int(sk.side))
 	}
 	js, err := json.Marshal(arr)
 	if err != nil {
@@ -311,14 +316,37 @@ func (db *DB) rollupEvidence(ctx context.Context, q *DyadQuery, s rollupSpan, n 
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
+	// By period, side and then as package analysis orders evidence: byte
+	// order, as COLLATE "C".
+	slices.SortFunc(out, func(x, y TrackEvidence) int {
+		if c := strings.Compare(x.Start, y.Start); c != 0 {
+			return c
+		}
+		if x.Side != y.Side {
+			return int(x.Side) - int(y.Side)
+		}
+		if c := strings.Compare(x.EventDate, y.EventDate); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.DocID, y.DocID); c != 0 {
+			return c
+		}
+		if x.Sentence != y.Sentence {
+			return x.Sentence - y.Sentence
+		}
+		return strings.Compare(x.EventID, y.EventID)
+	})
 	return out, true, nil
 }
 
 // evidenceSeeksSQL is the statement of rollupEvidence for the first n
-// events of each seek: parameters the seeks (a JSON array of [first day,
-// first day of the next period, side]), source_key and target_key. For
+// events of each seek: parameters the seeks (a JSON array of strings
+// "YYYY-MM-DD|YYYY-MM-DD|side": first day, first day of the next period,
+// side), source_key and target_key. For
 // each seek the database reads the first n rows of one range of ev_engage:
 // the conditions include the index's, and the order is the index's. The
+// rows come in no order (rollupEvidence sorts them: sorting them in SQLite
+// costs a quarter of the statement). The
 // limit is part of the text, as are the index's conditions: SQLite
 // prepares a statement again at every run when a bound parameter could
 // change its use of a partial index or of a LIMIT.
@@ -329,15 +357,15 @@ func evidenceSeeksSQL(d Dialect, n int) string {
 		// Text in byte order (COLLATE "C", as ev_engage and Go have it).
 		const c = ` COLLATE "C"`
 		return "SELECT e.event_id, e.doc_id, e.sentence, e.event_date, e.source, e.target, e.code, e.sentence_text, " +
-			"p.v ->> 0, CAST(p.v ->> 2 AS INTEGER) FROM json_array_elements(CAST($1 AS json)) WITH ORDINALITY AS p(v, k) " +
+			"substr(p.v, 1, 10), CAST(substr(p.v, 23, 1) AS INTEGER) FROM json_array_elements_text(CAST($1 AS json)) AS p(v) " +
 			"CROSS JOIN LATERAL (SELECT " + cols + " FROM events WHERE source_key = $2 AND target_key = $3 " +
-			"AND target_side = CAST(p.v ->> 2 AS INTEGER) AND event_date" + c + " >= (p.v ->> 0) AND event_date" + c + " < (p.v ->> 1) " +
-			"AND " + engageIndexWhere + " ORDER BY event_date" + c + ", doc_id" + c + ", sentence, event_id" + c + limit + ") e " +
-			"ORDER BY p.k, e.event_date" + c + ", e.doc_id" + c + ", e.sentence, e.event_id" + c
+			"AND target_side = CAST(substr(p.v, 23, 1) AS INTEGER) AND event_date" + c + " >= substr(p.v, 1, 10) " +
+			"AND event_date" + c + " < substr(p.v, 12, 10) AND " + engageIndexWhere +
+			" ORDER BY event_date" + c + ", doc_id" + c + ", sentence, event_id" + c + limit + ") e"
 	}
 	return "SELECT e.event_id, e.doc_id, e.sentence, e.event_date, e.source, e.target, e.code, e.sentence_text, " +
-		"p.value ->> 0, p.value ->> 2 FROM json_each(?) p JOIN events e ON e.rowid IN (SELECT rowid FROM events " +
-		"WHERE source_key = ? AND target_key = ? AND target_side = (p.value ->> 2) AND event_date >= (p.value ->> 0) " +
-		"AND event_date < (p.value ->> 1) AND " + engageIndexWhere + " ORDER BY event_date, doc_id, sentence, event_id" + limit + ") " +
-		"ORDER BY p.key, e.event_date, e.doc_id, e.sentence, e.event_id"
+		"substr(p.value, 1, 10), CAST(substr(p.value, 23, 1) AS INTEGER) FROM json_each(?) p JOIN events e ON e.rowid IN " +
+		"(SELECT rowid FROM events WHERE source_key = ? AND target_key = ? AND target_side = CAST(substr(p.value, 23, 1) AS INTEGER) " +
+		"AND event_date >= substr(p.value, 1, 10) AND event_date < substr(p.value, 12, 10) AND " + engageIndexWhere +
+		" ORDER BY event_date, doc_id, sentence, event_id" + limit + ")"
 }
