@@ -115,7 +115,7 @@ func Connect(ctx context.Context, url, name string, window int) (*Client, error)
 	}
 	js, err := jetstream.New(nc,
 		jetstream.WithPublishAsyncMaxPending(window),
-		jetstream.WithPublishAsyncTimeout(10*time.Second),
+		jetstream.WithPublishAsyncTimeout(5*time.Second),
 	)
 	if err != nil {
 		nc.Close()

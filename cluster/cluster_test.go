@@ -120,6 +120,7 @@ func TestPublishDropsDuplicateKeys(t *testing.T) {
 // while a slow consumer drains it: every document gets through, and the
 // publisher waited.
 func TestPublishWaitsForFullQueue(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t)
 	c := connect(t, srv)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -210,6 +211,7 @@ func waitDrained(t *testing.T, c *Client, limit time.Duration) Status {
 // the same port and storage while documents are being published; every
 // document is queued exactly once.
 func TestPublishSurvivesRestart(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	srv, err := StartServer(ServerOptions{StoreDir: dir, Addr: "127.0.0.1:0"})
 	if err != nil {

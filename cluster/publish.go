@@ -158,8 +158,12 @@ func (p *Publisher) settleOldest(ctx context.Context) error {
 			return fmt.Errorf("publish %s: %w", pd.key, err)
 		}
 		p.stats.Retries++
-		if err := sleep(ctx, backoff(pd.tries)); err != nil {
-			return err
+		// A timeout has waited already; other failures (no server
+		// answering) back off before the next try.
+		if !errors.Is(err, jetstream.ErrAsyncPublishTimeout) {
+			if err := sleep(ctx, backoff(pd.tries)); err != nil {
+				return err
+			}
 		}
 		// The same Nats-Msg-Id: if the first publish was stored after
 		// all, the server drops this one as a duplicate.

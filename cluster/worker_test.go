@@ -82,6 +82,7 @@ func TestWorkerStoresEachDocumentOnce(t *testing.T) {
 // the ack wait are not delivered again, because the worker says it is
 // still working on them.
 func TestInProgressKeepsSlowBatch(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t)
 	c := connect(t, srv)
 	if err := c.SetupQueue(context.Background(), QueueConfig{}); err != nil {
@@ -102,6 +103,7 @@ func TestInProgressKeepsSlowBatch(t *testing.T) {
 // acknowledge it (they die, say) is delivered MaxDeliver times and then
 // shows up among the dead letters, by key, with the reason.
 func TestMaxDeliveriesBecomeDeadLetters(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t)
 	c := connect(t, srv)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -216,6 +218,7 @@ func (p poisonStore) Write(ctx context.Context, runID int64, batch []store.Coded
 // handed back until its last delivery, and then only it becomes a dead
 // letter; the rest of its batch is stored.
 func TestStoreFailureIsolated(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t)
 	c := connect(t, srv)
 	ctx := context.Background()
