@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"sync"
@@ -19,11 +20,17 @@ const storeTimeout = 2 * time.Minute
 
 // commit writes the coded documents of a batch in one transaction and
 // only then acknowledges their messages. Documents the coder rejected go
-// to the dead letters. When the store fails, the messages are handed back
-// (Nak) for another delivery; when one of them is on its last allowed
-// delivery, the documents are stored one by one instead, so that only
-// those that fail on their own become dead letters.
-func (w *worker) commit(jobs []*job) {
+// to the dead letters.
+//
+// When the write fails, the worker asks the store whether it is there
+// (ping). If it is not, the worker keeps the batch (in progress) and
+// tries again with a growing pause until the store is back or ctx ends,
+// so an outage of the database spends no deliveries and buries nothing.
+// If the store answers, the batch is tried once more (a deadlock or a
+// serialization failure passes) and then document by document, so that
+// only the documents that fail on their own are handed back, and become
+// dead letters on their last delivery.
+func (w *worker) commit(ctx context.Context, jobs []*job) {
 	var docs []store.CodedDocument
 	var ok []*job
 	seen := make(map[string]bool, len(jobs))
@@ -43,32 +50,27 @@ func (w *worker) commit(jobs []*job) {
 		docs = append(docs, j.out)
 		ok = append(ok, j)
 	}
-	var wr store.WriteResult
-	var err error
-	if len(docs) > 0 {
-		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
-		wr, err = w.o.Store.Write(ctx, w.runID, docs)
-		cancel()
-	}
 	w.mu.Lock()
 	w.st.Redelivered += redelivered
-	if err == nil && len(docs) > 0 {
-		w.st.Documents += int64(wr.Documents)
-		w.st.AlreadyStored += int64(wr.Skipped)
-		w.st.Sentences += int64(wr.Sentences)
-		w.st.Events += int64(wr.Events)
-		w.st.Batches++
-	}
 	w.mu.Unlock()
 
-	if err != nil && w.lastChance(ok) {
-		// One bad document must not take a whole batch to the dead
-		// letters: on the last delivery, store the documents one by one.
-		w.commitEach(ok)
-		ok, err = nil, nil
+	err := w.write(docs)
+	for wait := time.Second; err != nil && ctx.Err() == nil; wait = min(2*wait, 30*time.Second) {
+		if w.ping() == nil {
+			if err = w.write(docs); err != nil {
+				w.commitEach(ok)
+				err = nil
+			}
+			break
+		}
+		w.report(fmt.Errorf("store unavailable, %d documents held, trying again in %s: %w", len(ok), wait, err))
+		if sleep(ctx, wait) != nil {
+			break
+		}
+		err = w.write(docs)
 	}
 	if err != nil {
-		w.report(fmt.Errorf("store: %d documents handed back for redelivery: %w", len(ok), err))
+		w.report(fmt.Errorf("store: stopping, %d documents handed back for redelivery: %w", len(ok), err))
 	}
 	for _, j := range jobs {
 		switch {
@@ -83,7 +85,7 @@ func (w *worker) commit(jobs []*job) {
 		case err == nil:
 			j.msg.Ack()
 		default:
-			j.msg.NakWithDelay(2 * time.Second)
+			j.msg.Nak()
 		}
 	}
 	// Acknowledgements are published without waiting for replies; make
@@ -91,36 +93,51 @@ func (w *worker) commit(jobs []*job) {
 	w.c.nc.FlushTimeout(5 * time.Second)
 }
 
-// lastChance reports whether a job of the batch is on its last allowed
-// delivery.
-func (w *worker) lastChance(jobs []*job) bool {
-	for _, j := range jobs {
-		if j.delivered >= uint64(w.maxDeliver) {
-			return true
-		}
+// write stores docs in one transaction and counts what it stored.
+func (w *worker) write(docs []store.CodedDocument) error {
+	if len(docs) == 0 {
+		return nil
 	}
-	return false
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	wr, err := w.o.Store.Write(ctx, w.runID, docs)
+	cancel()
+	if err != nil {
+		return err
+	}
+	w.mu.Lock()
+	w.st.Documents += int64(wr.Documents)
+	w.st.AlreadyStored += int64(wr.Skipped)
+	w.st.Sentences += int64(wr.Sentences)
+	w.st.Events += int64(wr.Events)
+	w.st.Batches++
+	w.mu.Unlock()
+	return nil
+}
+
+// ping asks the store whether it is there: through its Ping method, or
+// its database handle's. A store that has neither counts as there.
+func (w *worker) ping() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	switch s := w.o.Store.(type) {
+	case interface{ Ping(context.Context) error }:
+		return s.Ping(ctx)
+	case interface{ SQL() *sql.DB }:
+		return s.SQL().PingContext(ctx)
+	}
+	return nil
 }
 
 // commitEach writes the jobs' documents one transaction each, after the
-// batch's transaction failed: a document that stores is acknowledged, one
-// that fails on its last delivery becomes a dead letter with its own
-// error, and the others are handed back.
+// batch's transaction failed twice with the store there: a document that
+// stores is acknowledged, one that fails on its last delivery becomes a
+// dead letter with its own error, and the others are handed back.
 func (w *worker) commitEach(jobs []*job) {
 	for _, j := range jobs {
 		j.settled = true
-		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
-		wr, err := w.o.Store.Write(ctx, w.runID, []store.CodedDocument{j.out})
-		cancel()
+		err := w.write([]store.CodedDocument{j.out})
 		switch {
 		case err == nil:
-			w.mu.Lock()
-			w.st.Documents += int64(wr.Documents)
-			w.st.AlreadyStored += int64(wr.Skipped)
-			w.st.Sentences += int64(wr.Sentences)
-			w.st.Events += int64(wr.Events)
-			w.st.Batches++
-			w.mu.Unlock()
 			j.msg.Ack()
 		case j.delivered >= uint64(w.maxDeliver):
 			w.bury(j, fmt.Sprintf("store failed on the last of %d deliveries: %v", w.maxDeliver, err))

@@ -125,7 +125,7 @@ func (c *Client) RunWorker(ctx context.Context, o WorkerOptions) (WorkerStats, e
 	}
 
 	w := &worker{c: c, o: &o, cons: cons, runID: run.ID, maxDeliver: maxDeliver, start: time.Now()}
-	keep := newKeeper(ackWait / 3)
+	keep := newKeeper(ackWait / 4)
 	defer keep.stop()
 	hb := c.startHeartbeats(o.ID, o.HeartbeatEvery, w.snapshot)
 	defer hb.stop()
@@ -154,7 +154,7 @@ func (c *Client) RunWorker(ctx context.Context, o WorkerOptions) (WorkerStats, e
 		}
 	}()
 	for jobs := range coded {
-		w.commit(jobs)
+		w.commit(ctx, jobs)
 		keep.remove(jobs)
 		if o.OnBatch != nil {
 			o.OnBatch(w.snapshot())

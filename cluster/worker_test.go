@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -89,10 +90,10 @@ func TestInProgressKeepsSlowBatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	publish(t, c, testDocs(4, "slow"))
-	// One coding goroutine, 4 documents of 400 ms: 1.6 s per batch,
-	// against an ack wait of 500 ms.
-	st := runWorker(t, c, storetest.SQLite(t), WorkerOptions{Batch: 4, Coders: 1, Coder: testCoder{delay: 400 * time.Millisecond},
-		Consumer: ConsumerConfig{AckWait: 500 * time.Millisecond, MaxDeliver: 2}})
+	// One coding goroutine, 4 documents of 800 ms: 3.2 s per batch,
+	// against an ack wait of 1 s.
+	st := runWorker(t, c, storetest.SQLite(t), WorkerOptions{Batch: 4, Coders: 1, Coder: testCoder{delay: 800 * time.Millisecond},
+		Consumer: ConsumerConfig{AckWait: time.Second, MaxDeliver: 2}})
 	if st.Documents != 4 || st.Redelivered != 0 || st.AlreadyStored != 0 || st.Dead != 0 {
 		t.Errorf("got %d stored, %d redelivered, %d already stored, %d dead; want 4, 0, 0, 0",
 			st.Documents, st.Redelivered, st.AlreadyStored, st.Dead)
@@ -246,5 +247,60 @@ func TestStoreFailureIsolated(t *testing.T) {
 	}
 	if stats.Documents != 9 {
 		t.Errorf("store holds %d documents, want 9", stats.Documents)
+	}
+}
+
+// downStore is a store that is away (writes and pings fail) until up.
+type downStore struct {
+	store.Writer
+	up time.Time
+}
+
+func (d downStore) Write(ctx context.Context, runID int64, batch []store.CodedDocument) (store.WriteResult, error) {
+	if time.Now().Before(d.up) {
+		return store.WriteResult{}, errors.New("connection refused")
+	}
+	return d.Writer.Write(ctx, runID, batch)
+}
+
+func (d downStore) Ping(context.Context) error {
+	if time.Now().Before(d.up) {
+		return errors.New("connection refused")
+	}
+	return nil
+}
+
+// TestStoreOutageHoldsBatch: while the store is away the worker holds its
+// batch and tries again; no delivery is spent (MaxDeliver 1 would make
+// any a dead letter) and the batch outlives the ack wait.
+func TestStoreOutageHoldsBatch(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t)
+	c := connect(t, srv)
+	ctx := context.Background()
+	if err := c.SetupQueue(ctx, QueueConfig{}); err != nil {
+		t.Fatal(err)
+	}
+	publish(t, c, testDocs(30, "outage"))
+	db := storetest.SQLite(t)
+	var errs []error
+	var mu sync.Mutex
+	st := runWorker(t, c, downStore{db, time.Now().Add(4 * time.Second)}, WorkerOptions{Batch: 50,
+		Consumer: ConsumerConfig{AckWait: 1500 * time.Millisecond, MaxDeliver: 1},
+		OnError:  func(err error) { mu.Lock(); errs = append(errs, err); mu.Unlock() }})
+	if st.Documents != 30 || st.Redelivered != 0 || st.Dead != 0 {
+		t.Errorf("got %d stored, %d redelivered, %d dead; want 30, 0, 0", st.Documents, st.Redelivered, st.Dead)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(errs) == 0 || !strings.Contains(errs[0].Error(), "store unavailable, 30 documents held") {
+		t.Errorf("reported %v; want the outage reported", errs)
+	}
+	status, err := c.Status(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status.DeadTotal != 0 {
+		t.Errorf("dead letters: %+v, want none", status.Dead)
 	}
 }
