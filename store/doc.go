@@ -18,6 +18,10 @@
 //   - events: one row per report of an event, with its provenance (sentence
 //     text and byte spans), event date and precision, negation and modality.
 //     "current" marks the events of each document's latest coding run.
+//   - dyad_rollup and visit_rollup: counts of the current events per
+//     three-letter country pair and year or month, kept up to date by Write
+//     in the transaction that stores the events, from which DyadCounts,
+//     TrackCounts and TrackEvidence answer the common requests (rollup.go).
 //
 // Deduplication is a computed grouping, not a table: reports with the same
 // source, target, code and event date are one happening (Filter.Dedup =
