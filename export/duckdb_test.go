@@ -20,10 +20,11 @@ import (
 // duckDBDir is tools/duckdb, relative to this package's directory.
 var duckDBDir = filepath.Join("..", "tools", "duckdb")
 
-// duckDB runs a SQL query with DuckDB (tools/duckdb/query.mjs) and returns
-// its rows. It skips the test when the tool is not installed ('npm ci' in
-// tools/duckdb), and fails then when CI=true.
-func duckDB(t *testing.T, sql string) []map[string]any {
+// duckDB runs SQL queries with DuckDB (tools/duckdb/query.mjs, one Node
+// process for all) and returns the rows of each. It skips the test when
+// the tool is not installed ('npm ci' in tools/duckdb), and fails then
+// when CI=true.
+func duckDB(t *testing.T, queries ...string) [][]map[string]any {
 	t.Helper()
 	_, err := os.Stat(filepath.Join(duckDBDir, "node_modules", "@duckdb", "node-api"))
 	if err == nil {
@@ -35,25 +36,31 @@ func duckDB(t *testing.T, sql string) []map[string]any {
 		}
 		t.Skipf("DuckDB not installed (run 'npm ci' in tools/duckdb): %v", err)
 	}
-	cmd := exec.Command("node", "query.mjs", sql)
+	cmd := exec.Command("node", append([]string{"query.mjs"}, queries...)...)
 	cmd.Dir = duckDBDir
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("duckdb: %v: %s\nquery: %s", err, stderr.String(), sql)
+		t.Fatalf("duckdb: %v: %s\nqueries: %s", err, stderr.String(), strings.Join(queries, ";\n"))
 	}
-	var rows []map[string]any
-	if err := json.Unmarshal(out, &rows); err != nil {
-		t.Fatalf("duckdb output: %v: %s", err, out)
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != len(queries) {
+		t.Fatalf("duckdb: %d result lines for %d queries:\n%s", len(lines), len(queries), out)
 	}
-	return rows
+	results := make([][]map[string]any, len(lines))
+	for i, line := range lines {
+		if err := json.Unmarshal([]byte(line), &results[i]); err != nil {
+			t.Fatalf("duckdb output: %v: %s", err, line)
+		}
+	}
+	return results
 }
 
 // sqlString quotes s as a SQL string literal.
 func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// DyadQuery is the DuckDB query the README shows: source->target events per
+// dyadQuery is the DuckDB query the README shows: source->target events per
 // year by QuadClass with the Goldstein sum, counting as twintrack does
 // (current events only, which is all an export holds; negated,
 // hypothetical and future ones left out; undated ones too).
@@ -68,13 +75,17 @@ WHERE starts_with(source, ` + sqlString(source) + `) AND starts_with(target, ` +
 GROUP BY year ORDER BY year`
 }
 
-// TestDuckDBDyads reads exports with DuckDB and asks a dyad question that
-// must give the numbers package analysis (twintrack dyads) gives on the
-// same store.
+// TestExportDuckDBDyads reads exports with DuckDB and asks a dyad question
+// that must give the numbers package analysis (twintrack dyads) gives on
+// the same store.
 func TestExportDuckDBDyads(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		storeDocs(t, db, "dict-1", batchA...)
 		storeDocs(t, db, "dict-1", batchB...)
+		// The store changes between exports (documents are re-coded), so
+		// each export's expected rows are computed right after it; DuckDB
+		// reads all the directories at the end, in one process.
+		var checks []dyadCheck
 		for _, all := range []bool{false, true} {
 			for _, by := range []By{Year, Month} {
 				dir := filepath.Join(t.TempDir(), "ds")
@@ -88,26 +99,29 @@ func TestExportDuckDBDyads(t *testing.T) {
 					mustRun(t, db, Options{Dir: dir, By: by, All: all})
 				}
 				for _, dyad := range []analysis.Dyad{{Source: "JPN", Target: "KHM"}, {Source: "", Target: "KHMOPP"}} {
-					compareDyads(t, db, dir, dyad)
+					checks = append(checks, dyadCheck{fmt.Sprintf("%s by %s, all %v", dyad, by, all),
+						dyadQuery(dir, dyad.Source, dyad.Target), wantDyads(t, db, dyad)})
 				}
 			}
 		}
 		// Every event reaches DuckDB once, and the partition columns come
 		// from the paths: the undated partition reads as NULL. (DuckDB
 		// reads zero-padded months and days as text unless hive_types
-		// says otherwise.)
+		// says otherwise.) No file carries a partition column.
 		dir := filepath.Join(t.TempDir(), "ds")
 		mustRun(t, db, Options{Dir: dir, By: Day, All: true})
-		rows := duckDB(t, `SELECT count(*) AS n, count(DISTINCT event_id) AS ids, count(year) AS dated,
+		glob := sqlString(filepath.ToSlash(dir) + "/**/*.parquet")
+		queries := []string{`SELECT count(*) AS n, count(DISTINCT event_id) AS ids, count(year) AS dated,
   count(*) FILTER (WHERE year IS NULL AND month IS NULL AND day IS NULL) AS undated,
   count(*) FILTER (WHERE strftime(make_date(year, month, day), '%Y-%m-%d') = event_date) AS consistent
-FROM read_parquet(`+sqlString(filepath.ToSlash(dir)+"/**/*.parquet")+`, hive_partitioning = true,
-  hive_types = {'year': INTEGER, 'month': INTEGER, 'day': INTEGER})`)
-		// The partition columns are only in the paths: no file has them.
-		if cols := duckDB(t, `SELECT DISTINCT name FROM parquet_schema(`+sqlString(filepath.ToSlash(dir)+"/**/*.parquet")+
-			`) WHERE name IN ('year', 'month', 'day')`); len(cols) != 0 {
-			t.Errorf("files carry partition columns: %v", cols)
+FROM read_parquet(` + glob + `, hive_partitioning = true,
+  hive_types = {'year': INTEGER, 'month': INTEGER, 'day': INTEGER})`,
+			`SELECT DISTINCT name FROM parquet_schema(` + glob + `) WHERE name IN ('year', 'month', 'day')`}
+		for _, c := range checks {
+			queries = append(queries, c.query)
 		}
+		results := duckDB(t, queries...)
+
 		var total, dated int
 		for ev, err := range db.Events(context.Background(), store.Filter{All: true}) {
 			if err != nil {
@@ -120,15 +134,29 @@ FROM read_parquet(`+sqlString(filepath.ToSlash(dir)+"/**/*.parquet")+`, hive_par
 		}
 		want := map[string]any{"n": float64(total), "ids": float64(total), "dated": float64(dated),
 			"undated": float64(total - dated), "consistent": float64(dated)}
-		if len(rows) != 1 || fmt.Sprint(rows[0]) != fmt.Sprint(want) {
+		if rows := results[0]; len(rows) != 1 || fmt.Sprint(rows[0]) != fmt.Sprint(want) {
 			t.Errorf("DuckDB over the day-partitioned export: got %v, want %v", rows, want)
+		}
+		if cols := results[1]; len(cols) != 0 {
+			t.Errorf("files carry partition columns: %v", cols)
+		}
+		for i, c := range checks {
+			compareDyads(t, c, results[2+i])
 		}
 	})
 }
 
-// compareDyads checks DuckDB's answer over dir against analysis.Dyads over
-// the store.
-func compareDyads(t *testing.T, db *store.DB, dir string, dyad analysis.Dyad) {
+// dyadCheck is a dyad question asked of one export, with the rows package
+// analysis gave on the store when it was exported.
+type dyadCheck struct {
+	name  string
+	query string
+	want  []analysis.Row
+}
+
+// wantDyads returns the dyad's rows with events, per year, as package
+// analysis counts them over the store.
+func wantDyads(t *testing.T, db *store.DB, dyad analysis.Dyad) []analysis.Row {
 	t.Helper()
 	panels, _, err := analysis.Dyads(db.Events(context.Background(), store.Filter{All: true}),
 		[]analysis.Dyad{dyad}, analysis.Options{By: analysis.Year})
@@ -141,14 +169,20 @@ func compareDyads(t *testing.T, db *store.DB, dir string, dyad analysis.Dyad) {
 			want = append(want, r)
 		}
 	}
-	got := duckDB(t, dyadQuery(dir, dyad.Source, dyad.Target))
 	if len(want) == 0 {
 		t.Fatalf("%s: the store has no counted events: a vacuous comparison", dyad)
 	}
-	if len(got) != len(want) {
-		t.Fatalf("%s: DuckDB gives %d years %v, twintrack %d %+v", dyad, len(got), got, len(want), want)
+	return want
+}
+
+// compareDyads checks DuckDB's rows against package analysis's.
+func compareDyads(t *testing.T, c dyadCheck, got []map[string]any) {
+	t.Helper()
+	if len(got) != len(c.want) {
+		t.Errorf("%s: DuckDB gives %d years %v, twintrack %d %+v", c.name, len(got), got, len(c.want), c.want)
+		return
 	}
-	for i, w := range want {
+	for i, w := range c.want {
 		g := got[i]
 		num := func(k string) float64 { f, _ := g[k].(float64); return f }
 		year := strconv.Itoa(int(num("year")))
@@ -159,7 +193,7 @@ func compareDyads(t *testing.T, db *store.DB, dir string, dyad analysis.Dyad) {
 		}
 		if !ok {
 			t.Errorf("%s %s: DuckDB gives %v, twintrack events %d quad %v goldstein %g",
-				dyad, w.Period, g, w.Events, w.QuadClass, w.GoldsteinSum)
+				c.name, w.Period, g, w.Events, w.QuadClass, w.GoldsteinSum)
 		}
 	}
 }
