@@ -24,11 +24,11 @@ type PublishStats struct {
 	Bytes      int64
 }
 
-// TooLargeError is a document too large for the server's max payload.
+// TooLargeError is a document too large for the server's max payload:
+// Size bytes as JSON, against Max.
 type TooLargeError struct {
-	Key        string
-	Size, Max  int64
-	DocumentID string
+	Key       string
+	Size, Max int64
 }
 
 func (e *TooLargeError) Error() string {
@@ -83,7 +83,7 @@ func (p *Publisher) Publish(ctx context.Context, doc *twintrack.Document) error 
 		return fmt.Errorf("document %s: %w", key, err)
 	}
 	if max := p.c.MaxPayload(); int64(len(body))+256 > max {
-		return &TooLargeError{Key: key, Size: int64(len(body)), Max: max, DocumentID: doc.ID}
+		return &TooLargeError{Key: key, Size: int64(len(body)), Max: max}
 	}
 	msg := nats.NewMsg(Subject)
 	msg.Data = body
