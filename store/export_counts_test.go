@@ -101,3 +101,6 @@ func InsertEventsV2(ctx context.Context, db *sql.DB, d Dialect, runID int64, evs
 	}
 	return nil
 }
+
+// EvidenceSQLForTest is evidenceSeeksSQL.
+func EvidenceSQLForTest(d Dialect, n int) string { return evidenceSeeksSQL(d, n) }
