@@ -15,7 +15,7 @@ import (
 // analysis would from the events (a test compares both on the same store).
 type Counter interface {
 	// DyadCounts counts the events from q.A to q.B and back per period,
-	// QuadClass and root.
+	// by QuadClass and by root.
 	DyadCounts(ctx context.Context, q store.DyadQuery) (store.DyadCounts, error)
 	// TrackCounts counts q.A's engagement with each side of q.B and their
 	// visit exchanges per period.
