@@ -15,20 +15,32 @@ import (
 )
 
 // Status is the state of the work queue and its workers.
+//
+// Its JSON form (twintrack cluster status --json) names the fields in
+// snake case; the ack wait is in seconds.
 type Status struct {
-	Queued      uint64 // messages in the queue: waiting and in flight
-	Bytes       uint64 // bytes in the queue
-	MaxMsgs     int64  // the queue's limit
-	Waiting     uint64 // not yet delivered to any worker
-	InFlight    int    // delivered, not yet acknowledged
-	Redelivered int    // of InFlight, delivered more than once
-	AckWait     time.Duration
-	MaxDeliver  int
-	NoConsumer  bool // no worker has started yet
+	Queued      uint64        `json:"queued"`       // messages in the queue: waiting and in flight
+	Bytes       uint64        `json:"bytes"`        // bytes in the queue
+	MaxMsgs     int64         `json:"max_messages"` // the queue's limit
+	Waiting     uint64        `json:"waiting"`      // not yet delivered to any worker
+	InFlight    int           `json:"in_flight"`    // delivered, not yet acknowledged
+	Redelivered int           `json:"redelivered"`  // of InFlight, delivered more than once
+	AckWait     time.Duration `json:"-"`
+	MaxDeliver  int           `json:"max_deliver"`
+	NoConsumer  bool          `json:"no_consumer"` // no worker has started yet
 
-	DeadTotal uint64       // dead letters stored
-	Dead      []DeadLetter // the latest of them
-	Workers   []WorkerInfo // by id; stale heartbeats expire after HeartbeatTTL
+	DeadTotal uint64       `json:"dead_total"` // dead letters stored
+	Dead      []DeadLetter `json:"dead"`       // the latest of them
+	Workers   []WorkerInfo `json:"workers"`    // by id; stale heartbeats expire after HeartbeatTTL
+}
+
+// MarshalJSON adds ack_wait_seconds to the tagged fields.
+func (st Status) MarshalJSON() ([]byte, error) {
+	type plain Status
+	return json.Marshal(struct {
+		plain
+		AckWaitSeconds float64 `json:"ack_wait_seconds"`
+	}{plain(st), st.AckWait.Seconds()})
 }
 
 // Status reads the queue, the consumer, the latest dead letters (at most

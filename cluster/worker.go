@@ -61,12 +61,12 @@ type WorkerStats struct {
 
 // DeadLetter is a document that could not be coded or stored.
 type DeadLetter struct {
-	Key        string
-	Reason     string
-	Worker     string
-	Deliveries uint64
-	StreamSeq  uint64
-	Time       time.Time // when the letter was written (zero if unknown)
+	Key        string    `json:"key"`
+	Reason     string    `json:"reason"`
+	Worker     string    `json:"worker"`
+	Deliveries uint64    `json:"deliveries"`
+	StreamSeq  uint64    `json:"stream_seq"`
+	Time       time.Time `json:"time"` // when the letter was written (zero if unknown)
 }
 
 func (o *WorkerOptions) defaults() {

@@ -26,11 +26,18 @@ type State struct {
 	Sentences int64 // sentences done
 	Events    int64 // events stored
 	Elapsed   time.Duration
+	// DocsOnly shows documents and documents per second only, for work
+	// that has no sentences or events (queueing documents for workers).
+	DocsOnly bool
 }
 
 // Line formats s as one line without a line ending, e.g.
 //
 //	1,200/10,000 docs (12%)  8,400 sentences  21,000 sent/s  1,050 events  0:04 left
+//
+// or, with DocsOnly,
+//
+//	1,200/10,000 docs (12%)  3,000 docs/s  0:03 left
 func Line(s State) string {
 	var b strings.Builder
 	b.WriteString(group(s.Docs))
@@ -38,6 +45,15 @@ func Line(s State) string {
 		fmt.Fprintf(&b, "/%s docs (%d%%)", group(s.Total), percent(s.Docs, s.Total))
 	} else {
 		b.WriteString(" docs")
+	}
+	if s.DocsOnly {
+		if secs := s.Elapsed.Seconds(); secs > 0 {
+			fmt.Fprintf(&b, "  %s docs/s", group(int64(float64(s.Docs)/secs)))
+		}
+		if left, ok := Left(s); ok {
+			fmt.Fprintf(&b, "  %s left", clock(left))
+		}
+		return b.String()
 	}
 	fmt.Fprintf(&b, "  %s sentences", group(s.Sentences))
 	if secs := s.Elapsed.Seconds(); secs > 0 {

@@ -23,6 +23,9 @@ func TestLine(t *testing.T) {
 		{"hours left", State{Docs: 1, Total: 10001, Elapsed: time.Second},
 			"1/10,001 docs (0%)  0 sentences  0 sent/s  0 events  2:46:40 left"},
 		{"no time yet", State{}, "0 docs  0 sentences  0 events"},
+		{"documents only", State{Docs: 1200, Total: 10000, Sentences: 99, Events: 99, Elapsed: 400 * time.Millisecond, DocsOnly: true},
+			"1,200/10,000 docs (12%)  3,000 docs/s  0:03 left"},
+		{"documents only, no total", State{Docs: 5, Elapsed: time.Second, DocsOnly: true}, "5 docs  5 docs/s"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"time"
@@ -11,11 +12,11 @@ import (
 
 // runCluster runs the cluster's helper subcommands.
 //
-//	twintrack cluster status --nats URL [--dead N]
+//	twintrack cluster status --nats URL [--dead N] [--json]
 //	twintrack cluster serve --store DIR [--addr HOST:PORT]
 func runCluster(ctx context.Context, args []string, env *Env) error {
 	usage := func() {
-		fmt.Fprintln(env.Stderr, "usage: twintrack cluster status --nats URL [--dead N]")
+		fmt.Fprintln(env.Stderr, "usage: twintrack cluster status --nats URL [--dead N] [--json]")
 		fmt.Fprintln(env.Stderr, "       twintrack cluster serve --store DIR [--addr 127.0.0.1:4222]")
 	}
 	if len(args) == 0 {
@@ -42,6 +43,7 @@ func runClusterStatus(ctx context.Context, args []string, env *Env) error {
 	fs.SetOutput(env.Stderr)
 	url := fs.String("nats", "nats://127.0.0.1:4222", "the NATS server")
 	dead := fs.Int("dead", 10, "latest dead letters to list")
+	asJSON := fs.Bool("json", false, "print the status as one JSON object (for scripts and monitoring)")
 	if err := fs.Parse(args); err != nil {
 		return exitError{code: 2}
 	}
@@ -53,6 +55,11 @@ func runClusterStatus(ctx context.Context, args []string, env *Env) error {
 	st, err := c.Status(ctx, *dead)
 	if err != nil {
 		return fmt.Errorf("cluster status: %w", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(st)
 	}
 	return st.Write(env.Stdout, time.Now())
 }

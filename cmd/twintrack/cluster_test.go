@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -97,6 +98,33 @@ func TestSubmitWorkerStatus(t *testing.T) {
 		if !strings.Contains(status, want) {
 			t.Errorf("status lacks %q:\n%s", want, status)
 		}
+	}
+	js, _, err := runStoreCmd(t, "cluster", "status", "--json", "--nats", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st struct {
+		Queued         *uint64 `json:"queued"`
+		InFlight       *int    `json:"in_flight"`
+		MaxDeliver     int     `json:"max_deliver"`
+		AckWaitSeconds float64 `json:"ack_wait_seconds"`
+		DeadTotal      *uint64 `json:"dead_total"`
+		Workers        []struct {
+			ID        string `json:"id"`
+			Documents int64  `json:"documents"`
+		} `json:"workers"`
+	}
+	if err := json.Unmarshal([]byte(js), &st); err != nil {
+		t.Fatalf("status --json: %v\n%s", err, js)
+	}
+	if st.Queued == nil || *st.Queued != 0 || st.InFlight == nil || *st.InFlight != 0 || st.DeadTotal == nil || *st.DeadTotal != 0 {
+		t.Errorf("status --json: want an empty queue, nothing in flight, no dead letters:\n%s", js)
+	}
+	if st.MaxDeliver <= 0 || st.AckWaitSeconds <= 0 {
+		t.Errorf("status --json: max_deliver %d, ack_wait_seconds %g: want the consumer's settings", st.MaxDeliver, st.AckWaitSeconds)
+	}
+	if len(st.Workers) != 1 || st.Workers[0].ID == "" {
+		t.Errorf("status --json: want one worker with an id:\n%s", js)
 	}
 	cancel()
 	if err := <-done; err != nil {

@@ -76,7 +76,7 @@ func runSubmit(ctx context.Context, args []string, env *Env) error {
 	start := time.Now()
 	pub := c.NewPublisher(*window)
 	pub.OnAck = func(s cluster.PublishStats) {
-		bar.Update(progress.State{Docs: int64(s.Published + s.Duplicates), Elapsed: time.Since(start)})
+		bar.Update(progress.State{Docs: int64(s.Published + s.Duplicates), Elapsed: time.Since(start), DocsOnly: true})
 	}
 	skipped := 0
 	skip := func(err error) {
@@ -97,7 +97,7 @@ func runSubmit(ctx context.Context, args []string, env *Env) error {
 	}
 	s := pub.Stats()
 	if bar != nil {
-		bar.Update(progress.State{Docs: int64(s.Published + s.Duplicates), Elapsed: time.Since(start)})
+		bar.Update(progress.State{Docs: int64(s.Published + s.Duplicates), Elapsed: time.Since(start), DocsOnly: true})
 		bar.Done()
 	}
 	if !*quiet {
