@@ -208,7 +208,17 @@ func (d *analysisRequest) key(kind string) string {
 
 // cached answers a request from the cache or by computing it.
 func cached[T any](ctx context.Context, s *Server, key string, compute func(context.Context) (T, error)) (T, error) {
-	v, err := s.cache.get(ctx, key, func(ctx context.Context) (any, error) { return compute(ctx) })
+	v, err := s.cache.get(ctx, key, func(ctx context.Context) (any, error) {
+		if s.busy != nil {
+			select {
+			case s.busy <- struct{}{}:
+				defer func() { <-s.busy }()
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		return compute(ctx)
+	})
 	if err != nil {
 		var zero T
 		return zero, err

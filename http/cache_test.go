@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"net/http"
 	"net/http/httptest"
@@ -155,6 +156,72 @@ func TestServerCache(t *testing.T) {
 			got = append(got, st.queries.Load())
 			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 				t.Errorf("store queries %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// slowStore holds every query for a moment and records how many run at
+// once.
+type slowStore struct {
+	*memStore
+	now, most atomic.Int32
+}
+
+func (s *slowStore) Events(ctx context.Context, q Query) iter.Seq2[twintrack.Event, error] {
+	n := s.now.Add(1)
+	for {
+		m := s.most.Load()
+		if n <= m || s.most.CompareAndSwap(m, n) {
+			break
+		}
+	}
+	time.Sleep(20 * time.Millisecond)
+	s.now.Add(-1)
+	return s.memStore.Events(ctx, q)
+}
+
+func TestMaxAnalyses(t *testing.T) {
+	tests := []struct {
+		name     string
+		max      int
+		wantMost func(int32) bool
+		want     string
+	}{
+		{"one at a time", 1, func(n int32) bool { return n == 1 }, "1"},
+		{"three at a time", 3, func(n int32) bool { return n <= 3 }, "at most 3"},
+		{"no cap", -1, func(n int32) bool { return n > 3 }, "more than 3"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := &slowStore{memStore: newMemStore(t)}
+			s, err := New(Config{Store: st, CacheEntries: -1, MaxAnalyses: tc.max})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ts := httptest.NewServer(s)
+			defer ts.Close()
+			var wg sync.WaitGroup
+			codes := make([]int, 12)
+			for i := range codes {
+				wg.Go(func() {
+					resp, err := http.Get(ts.URL + "/api/dyads?source=JPN&target=KHM")
+					if err != nil {
+						return
+					}
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					codes[i] = resp.StatusCode
+				})
+			}
+			wg.Wait()
+			for i, c := range codes {
+				if c != http.StatusOK {
+					t.Errorf("request %d: status %d", i, c)
+				}
+			}
+			if most := st.most.Load(); !tc.wantMost(most) {
+				t.Errorf("at most %d store queries ran at once, want %s", most, tc.want)
 			}
 		})
 	}

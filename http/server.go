@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -45,6 +46,12 @@ type Config struct {
 	// count in the database (see Counter). The answers are the same; the
 	// option is there to compare the two.
 	ReadEvents bool
+	// MaxAnalyses caps the analyses (dyads, tracks, actors, networks) the
+	// server computes at once; the requests beyond wait their turn in
+	// order. 0 means twice the CPUs Go may use; a negative number means no
+	// cap. Without one, a burst of requests shares the CPUs among all of
+	// them, so each takes as long as the whole burst.
+	MaxAnalyses int
 }
 
 // Server is the web interface and JSON API. It is an http.Handler and is
@@ -57,6 +64,9 @@ type Server struct {
 	tmpl  map[string]*template.Template
 	mux   *http.ServeMux
 	cache *cache
+	// busy holds a token for each analysis being computed (Config.MaxAnalyses);
+	// nil for no cap.
+	busy chan struct{}
 	// noCounts is Config.ReadEvents.
 	noCounts bool
 }
@@ -82,6 +92,12 @@ func New(cfg Config) (*Server, error) {
 		ttl = time.Minute
 	}
 	s.cache = newCache(entries, ttl)
+	switch n := cfg.MaxAnalyses; {
+	case n == 0:
+		s.busy = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	case n > 0:
+		s.busy = make(chan struct{}, n)
+	}
 	var err error
 	if s.tmpl, err = parseTemplates(); err != nil {
 		return nil, err

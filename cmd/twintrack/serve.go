@@ -23,7 +23,7 @@ import (
 
 // runServe serves the web interface and the JSON API over a store.
 //
-//	twintrack serve [--db URL] [--addr 127.0.0.1:8080] [--token T] [--cache N] [--cache-ttl D]
+//	twintrack serve [--db URL] [--addr 127.0.0.1:8080] [--token T] [--cache N] [--cache-ttl D] [--max-analyses N]
 //
 // Without a token the server is read-only. With one (--token, or the
 // TWINTRACK_TOKEN environment variable, which keeps it out of the process
@@ -37,11 +37,12 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	token := fs.String("token", "", "bearer token that enables POST /api/documents (default $TWINTRACK_TOKEN; none: read-only)")
 	cacheN := fs.Int("cache", 512, "analysis results (dyads, tracks, actors, networks) kept in memory; 0 turns the cache off")
 	cacheTTL := fs.Duration("cache-ttl", time.Minute, "how long a cached result is kept (an ingest through this server drops them at once)")
+	maxAnalyses := fs.Int("max-analyses", 0, "analyses computed at once, the rest wait in order (0: twice the CPUs; -1: no cap)")
 	readEvents := fs.Bool("read-events", false, "count dyads and tracks from every event in Go, not in the database (slower; to compare)")
 	var dicts pathList
 	fs.Var(&dicts, "dict", "dictionaries for coding posted documents (repeatable; default: built-in)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: twintrack serve [--db URL] [--addr 127.0.0.1:8080] [--token T] [--dict PATH]... [--cache N] [--cache-ttl D]")
+		fmt.Fprintln(env.Stderr, "usage: twintrack serve [--db URL] [--addr 127.0.0.1:8080] [--token T] [--dict PATH]... [--cache N] [--cache-ttl D] [--max-analyses N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -87,7 +88,7 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 		entries = -1
 	}
 	srv, err := httpserver.New(httpserver.Config{Store: backend, Token: *token, Logger: logger,
-		CacheEntries: entries, CacheTTL: *cacheTTL, ReadEvents: *readEvents})
+		CacheEntries: entries, CacheTTL: *cacheTTL, ReadEvents: *readEvents, MaxAnalyses: *maxAnalyses})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
