@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -64,16 +66,84 @@ func (r *Row) GoldsteinMean() (float64, bool) {
 }
 
 // MarshalJSON adds goldstein_mean (null for an empty row) to the fields.
+// It writes the fields in their declared order, as encoding/json would,
+// without reflection: a panel of decades by month has thousands of rows.
 func (r Row) MarshalJSON() ([]byte, error) {
-	type plain Row
-	var mean *float64
-	if m, ok := r.GoldsteinMean(); ok {
-		mean = &m
+	b := make([]byte, 0, 256)
+	b = append(b, `{"period":`...)
+	b = appendJSONString(b, r.Period)
+	b = append(b, `,"start":`...)
+	b = appendJSONString(b, r.Start)
+	b = append(b, `,"events":`...)
+	b = strconv.AppendInt(b, int64(r.Events), 10)
+	b = append(b, `,"quad_class":`...)
+	b = appendInts(b, r.QuadClass[:])
+	b = append(b, `,"roots":`...)
+	b = appendInts(b, r.Roots[:])
+	b = append(b, `,"goldstein_sum":`...)
+	var err error
+	if b, err = appendJSONFloat(b, r.GoldsteinSum); err != nil {
+		return nil, err
 	}
-	return json.Marshal(struct {
-		plain
-		GoldsteinMean *float64 `json:"goldstein_mean"`
-	}{plain(r), mean})
+	b = append(b, `,"imprecise":`...)
+	b = strconv.AppendInt(b, int64(r.Imprecise), 10)
+	b = append(b, `,"goldstein_mean":`...)
+	if m, ok := r.GoldsteinMean(); ok {
+		if b, err = appendJSONFloat(b, m); err != nil {
+			return nil, err
+		}
+	} else {
+		b = append(b, "null"...)
+	}
+	return append(b, '}'), nil
+}
+
+// appendInts appends ns as a JSON array.
+func appendInts(b []byte, ns []int) []byte {
+	b = append(b, '[')
+	for i, n := range ns {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	return append(b, ']')
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64: the
+// shortest representation, in exponent form only below 1e-6 or from 1e21
+// on, with a two-digit exponent trimmed ("1e-07" becomes "1e-7"). NaN and
+// the infinities are errors, as there.
+func appendJSONFloat(b []byte, f float64) ([]byte, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return b, fmt.Errorf("analysis: unsupported value %v", f)
+	}
+	format := byte('f')
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, nil
+}
+
+// appendJSONString appends s as a JSON string. Period labels and dates are
+// plain ASCII; anything else goes through encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // Panel is the time series of one dyad.
