@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"strconv"
 	"testing"
 )
@@ -55,46 +54,5 @@ func FuzzUnpackEvidence(f *testing.F) {
 		if err != nil || got != e {
 			t.Fatalf("round trip: got %+v, %v; want %+v", got, err, e)
 		}
-	})
-}
-
-func TestParseCounts(t *testing.T) {
-	tests := []struct {
-		name string
-		s    string
-		n    int
-		want []int64
-		ok   bool
-	}{
-		{"three", "1,-2,30", 3, []int64{1, -2, 30}, true},
-		{"one", "7", 1, []int64{7}, true},
-		{"too few", "1,2", 3, nil, false},
-		{"too many", "1,2,3,4", 3, nil, false},
-		{"empty field", "1,,3", 3, nil, false},
-		{"not a number", "1,x,3", 3, nil, false},
-		{"empty", "", 1, nil, false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			n := make([]int64, tc.n)
-			err := parseCounts(tc.s, n)
-			if (err == nil) != tc.ok {
-				t.Fatalf("parseCounts(%q): error %v, want ok %v", tc.s, err, tc.ok)
-			}
-			if tc.ok && fmt.Sprint(n) != fmt.Sprint(tc.want) {
-				t.Errorf("got %v, want %v", n, tc.want)
-			}
-		})
-	}
-}
-
-func FuzzParseCounts(f *testing.F) {
-	f.Add("1,2,3", 3)
-	f.Add("", 0)
-	f.Fuzz(func(t *testing.T, s string, k int) {
-		if k < 0 || k > 64 {
-			return
-		}
-		parseCounts(s, make([]int64, k)) // never panics
 	})
 }

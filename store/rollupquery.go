@@ -113,19 +113,9 @@ func rollupRows(w *where, q *DyadQuery, s rollupSpan, a, b, cols, conds string) 
 func (db *DB) rollupDyads(ctx context.Context, q *DyadQuery, s rollupSpan) (DyadCounts, bool, error) {
 	var out DyadCounts
 	w := &where{d: db.d}
-	ints := []string{"events", "counted", "imprecise", "(bad_date + bad_code)", "q1", "q2", "q3", "q4"}
+	cols := "period, events, counted, goldstein, imprecise, bad_date + bad_code, q1, q2, q3, q4"
 	for r := 1; r <= 20; r++ {
-		ints = append(ints, fmt.Sprintf("r%02d", r))
-	}
-	// SQLite joins the counts into one text: modernc's SQLite takes a lock
-	// for every column read, and 28 column reads a row cost more than
-	// parsing them.
-	packed := db.d.Name != "postgres"
-	cols := "period, goldstein, "
-	if packed {
-		cols += strings.Join(ints, " || ',' || ")
-	} else {
-		cols += strings.Join(ints, ", ")
+		cols += fmt.Sprintf(", r%02d", r)
 	}
 	stmt := rollupRows(w, q, s, q.A, q.B, "0 AS dir, "+cols, "") + " UNION ALL " +
 		rollupRows(w, q, s, q.B, q.A, "1, "+cols, "") + " ORDER BY 1, 2"
@@ -134,31 +124,20 @@ func (db *DB) rollupDyads(ctx context.Context, q *DyadQuery, s rollupSpan) (Dyad
 		return out, false, err
 	}
 	defer rows.Close()
-	var text string
-	n := make([]int64, len(ints))
 	for rows.Next() {
 		var r DyadRow
 		var dir int
-		dst := []any{&dir, &r.Start, &r.Goldstein}
-		if packed {
-			dst = append(dst, &text)
-		} else {
-			for i := range n {
-				dst = append(dst, &n[i])
-			}
+		var events, odd int64
+		dst := []any{&dir, &r.Start, &events, &r.Events, &r.Goldstein, &r.Imprecise, &odd}
+		for i := range r.QuadClass {
+			dst = append(dst, &r.QuadClass[i])
+		}
+		for i := range r.Roots {
+			dst = append(dst, &r.Roots[i])
 		}
 		if err := rows.Scan(dst...); err != nil {
 			return out, false, err
 		}
-		if packed {
-			if err := parseCounts(text, n); err != nil {
-				return out, false, fmt.Errorf("dyad_rollup %s: %w", r.Start, err)
-			}
-		}
-		events, odd := n[0], n[3]
-		r.Events, r.Imprecise = n[1], n[2]
-		copy(r.QuadClass[:], n[4:8])
-		copy(r.Roots[:], n[8:])
 		r.Backward = dir == 1
 		out.Odd += odd
 		out.Excluded += events - r.Events
@@ -170,30 +149,6 @@ func (db *DB) rollupDyads(ctx context.Context, q *DyadQuery, s rollupSpan) (Dyad
 		return out, false, err
 	}
 	return out, out.Odd == 0, nil
-}
-
-// parseCounts reads len(n) comma-separated integers into n.
-func parseCounts(s string, n []int64) error {
-	for i := range n {
-		j := strings.IndexByte(s, ',')
-		if i == len(n)-1 {
-			j = len(s)
-		}
-		if j < 0 {
-			return fmt.Errorf("%d counts in %q, want %d", i+1, s, len(n))
-		}
-		v, err := strconv.ParseInt(s[:j], 10, 64)
-		if err != nil {
-			return fmt.Errorf("count %d in %q: %w", i+1, s, err)
-		}
-		n[i] = v
-		if j < len(s) {
-			s = s[j+1:]
-		} else {
-			s = ""
-		}
-	}
-	return nil
 }
 
 // rollupTracks answers TrackCounts from the rollup tables; false when the
