@@ -307,16 +307,10 @@ func (db *DB) rollupEvidence(ctx context.Context, q *DyadQuery, s rollupSpan, n 
 	}
 	defer rows.Close()
 	var out []TrackEvidence
-	var packed string
 	for rows.Next() {
 		var e TrackEvidence
-		if db.d.Name == "postgres" {
-			err = rows.Scan(&e.EventID, &e.DocID, &e.Sentence, &e.EventDate, &e.Source, &e.Target, &e.Code,
-				&e.SentenceText, &e.Start, &e.Side)
-		} else if err = rows.Scan(&packed); err == nil {
-			e, err = unpackEvidence(packed)
-		}
-		if err != nil {
+		if err := rows.Scan(&e.EventID, &e.DocID, &e.Sentence, &e.EventDate, &e.Source, &e.Target, &e.Code,
+			&e.SentenceText, &e.Start, &e.Side); err != nil {
 			return nil, false, err
 		}
 		out = append(out, e)
@@ -371,61 +365,9 @@ func evidenceSeeksSQL(d Dialect, n int) string {
 			"AND event_date" + c + " < substr(p.v, 12, 10) AND " + engageIndexWhere +
 			" ORDER BY event_date" + c + ", doc_id" + c + ", sentence, event_id" + c + limit + ") e"
 	}
-	// SQLite packs a row into one text (packedEvidence): modernc's SQLite
-	// takes a lock for every column read, and ten column reads per row
-	// cost a third of the statement.
-	return "SELECT " + packedEvidence + " FROM json_each(?) p JOIN events e ON e.rowid IN " +
+	return "SELECT e.event_id, e.doc_id, e.sentence, e.event_date, e.source, e.target, e.code, e.sentence_text, " +
+		"substr(p.value, 1, 10), CAST(substr(p.value, 23, 1) AS INTEGER) FROM json_each(?) p JOIN events e ON e.rowid IN " +
 		"(SELECT rowid FROM events WHERE source_key = ? AND target_key = ? AND target_side = CAST(substr(p.value, 23, 1) AS INTEGER) " +
 		"AND event_date >= substr(p.value, 1, 10) AND event_date < substr(p.value, 12, 10) AND " + engageIndexWhere +
 		" ORDER BY event_date, doc_id, sentence, event_id" + limit + ")"
-}
-
-// packedEvidence is the SQLite expression of one evidence row as a single
-// text: the period start and side (the seek's "YYYY-MM-DD|YYYY-MM-DD|side"),
-// then each field as its length in bytes, a colon and its bytes, in the
-// order event_id, doc_id, sentence, event_date, source, target, code,
-// sentence_text. Lengths make any byte in a field safe.
-const packedEvidence = "p.value || '|' || " +
-	"length(CAST(e.event_id AS BLOB)) || ':' || e.event_id || " +
-	"length(CAST(e.doc_id AS BLOB)) || ':' || e.doc_id || " +
-	"length(CAST(e.sentence AS TEXT)) || ':' || e.sentence || " +
-	"length(CAST(e.event_date AS BLOB)) || ':' || e.event_date || " +
-	"length(CAST(e.source AS BLOB)) || ':' || e.source || " +
-	"length(CAST(e.target AS BLOB)) || ':' || e.target || " +
-	"length(CAST(e.code AS BLOB)) || ':' || e.code || " +
-	"length(CAST(e.sentence_text AS BLOB)) || ':' || e.sentence_text"
-
-// unpackEvidence reads a row packed by packedEvidence.
-func unpackEvidence(s string) (TrackEvidence, error) {
-	var e TrackEvidence
-	bad := func(what string) (TrackEvidence, error) {
-		return TrackEvidence{}, fmt.Errorf("evidence row: %s in %.60q", what, s)
-	}
-	// "YYYY-MM-DD|YYYY-MM-DD|S|"
-	if len(s) < 24 || s[10] != '|' || s[21] != '|' || s[23] != '|' || s[22] < '0' || s[22] > '9' {
-		return bad("no period and side")
-	}
-	e.Start, e.Side = s[:10], TrackSide(s[22]-'0')
-	rest := s[24:]
-	var sentence string
-	for _, f := range []*string{&e.EventID, &e.DocID, &sentence, &e.EventDate, &e.Source, &e.Target, &e.Code, &e.SentenceText} {
-		colon := strings.IndexByte(rest, ':')
-		if colon <= 0 {
-			return bad("no field length")
-		}
-		n, err := strconv.Atoi(rest[:colon])
-		if err != nil || n < 0 || n > len(rest)-colon-1 {
-			return bad("bad field length")
-		}
-		*f, rest = rest[colon+1:colon+1+n], rest[colon+1+n:]
-	}
-	if rest != "" {
-		return bad("trailing bytes")
-	}
-	n, err := strconv.Atoi(sentence)
-	if err != nil {
-		return bad("bad sentence")
-	}
-	e.Sentence = n
-	return e, nil
 }
