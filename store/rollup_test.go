@@ -539,3 +539,40 @@ func TestEvidencePlan(t *testing.T) {
 		}
 	})
 }
+
+// TestEvidenceKeepsEveryByte checks that evidence read through the rollup
+// path keeps ids and sentences with separators, digits, newlines and
+// non-ASCII bytes.
+func TestEvidenceKeepsEveryByte(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		run, err := db.StartRun(t.Context(), store.RunInfo{DictHash: "bytes", Dictionaries: "synthetic", Coder: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := twintrack.Document{ID: "d:12|3:€\x1f", Date: "1991-05-05", Text: "synthetic"}
+		ev := twintrack.Event{DocID: doc.ID, Sentence: 7, DocDate: doc.Date, EventDate: doc.Date, DatePrecision: "day",
+			Source: "JPNGOV", Target: "KHMOPP", TargetRoles: []string{"OPP"}, Code: "042",
+			SentenceText: "5:abcd|1991-01-01|2|\n« Japan » met 12:the opposition"}
+		cameo.Annotate(&ev)
+		if _, err := db.Write(t.Context(), run.ID, []store.CodedDocument{{Doc: doc, Sentences: 8, Events: []twintrack.Event{ev}}}); err != nil {
+			t.Fatal(err)
+		}
+		before := db.CountPaths()
+		got, err := db.TrackEvidence(t.Context(), store.DyadQuery{A: "JPN", B: "KHM", Period: store.PeriodYear}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if db.CountPaths().EvidenceRollup == before.EvidenceRollup {
+			t.Error("the evidence was not read through the rollup path")
+		}
+		if len(got) != 1 {
+			t.Fatalf("got %d evidence rows, want 1: %+v", len(got), got)
+		}
+		g := got[0]
+		if g.DocID != doc.ID || g.Sentence != 7 || g.SentenceText != ev.SentenceText || g.Source != "JPNGOV" ||
+			g.Target != "KHMOPP" || g.Code != "042" || g.EventDate != "1991-05-05" || g.Start != "1991-01-01" ||
+			g.Side != store.SideOpp || g.EventID == "" {
+			t.Errorf("got %+v", g)
+		}
+	})
+}
