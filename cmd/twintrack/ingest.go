@@ -56,14 +56,9 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 		return exitError{code: 2, msg: "ingest: no input paths"}
 	}
 	opts := input.Options{Format: *format, Date: *date}
-	if *date != "" {
-		if _, err := input.ParseDate(*date); err != nil {
-			return exitError{code: 2, msg: fmt.Sprintf("ingest: --date %q: %v", *date, err)}
-		}
-	}
-	src, err := input.OpenPaths(fs.Args(), opts)
+	src, err := openCorpus("ingest", fs.Args(), opts)
 	if err != nil {
-		return exitError{code: 2, msg: "ingest: " + err.Error()}
+		return err
 	}
 	defer src.Close()
 
@@ -133,6 +128,22 @@ var eventPasses = []ingest.Pass{
 	func(ev *twintrack.Event) { cameo.Annotate(ev) },
 	func(ev *twintrack.Event) { timex.Annotate(ev) },
 	func(ev *twintrack.Event) { modality.Annotate(ev) },
+}
+
+// openCorpus opens the documents of paths for the command cmd (ingest,
+// submit), checking the --date given in opts; its errors are usage errors
+// (exit status 2).
+func openCorpus(cmd string, paths []string, opts input.Options) (*input.Reader, error) {
+	if opts.Date != "" {
+		if _, err := input.ParseDate(opts.Date); err != nil {
+			return nil, exitError{code: 2, msg: fmt.Sprintf("%s: --date %q: %v", cmd, opts.Date, err)}
+		}
+	}
+	src, err := input.OpenPaths(paths, opts)
+	if err != nil {
+		return nil, exitError{code: 2, msg: cmd + ": " + err.Error()}
+	}
+	return src, nil
 }
 
 // countDocuments reads the input a second time, only to count documents,

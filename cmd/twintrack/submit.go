@@ -46,14 +46,9 @@ func runSubmit(ctx context.Context, args []string, env *Env) error {
 		return exitError{code: 2, msg: "submit: no input paths"}
 	}
 	opts := input.Options{Format: *format, Date: *date}
-	if *date != "" {
-		if _, err := input.ParseDate(*date); err != nil {
-			return exitError{code: 2, msg: fmt.Sprintf("submit: --date %q: %v", *date, err)}
-		}
-	}
-	src, err := input.OpenPaths(fs.Args(), opts)
+	src, err := openCorpus("submit", fs.Args(), opts)
 	if err != nil {
-		return exitError{code: 2, msg: "submit: " + err.Error()}
+		return err
 	}
 	defer src.Close()
 
