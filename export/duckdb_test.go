@@ -2,59 +2,23 @@ package export
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/twintrack/twintrack/analysis"
+	"github.com/twintrack/twintrack/export/duckdbtest"
 	"github.com/twintrack/twintrack/store"
 	"github.com/twintrack/twintrack/store/storetest"
 )
 
-// duckDBDir is tools/duckdb, relative to this package's directory.
-var duckDBDir = filepath.Join("..", "tools", "duckdb")
-
-// duckDB runs SQL queries with DuckDB (tools/duckdb/query.mjs, one Node
-// process for all) and returns the rows of each. It skips the test when
-// the tool is not installed ('npm ci' in tools/duckdb), and fails then
-// when CI=true.
+// duckDB runs SQL queries with DuckDB (see package duckdbtest).
 func duckDB(t *testing.T, queries ...string) [][]map[string]any {
 	t.Helper()
-	_, err := os.Stat(filepath.Join(duckDBDir, "node_modules", "@duckdb", "node-api"))
-	if err == nil {
-		_, err = exec.LookPath("node")
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true but DuckDB is not installed (run 'npm ci' in tools/duckdb): %v", err)
-		}
-		t.Skipf("DuckDB not installed (run 'npm ci' in tools/duckdb): %v", err)
-	}
-	cmd := exec.Command("node", append([]string{"query.mjs"}, queries...)...)
-	cmd.Dir = duckDBDir
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("duckdb: %v: %s\nqueries: %s", err, stderr.String(), strings.Join(queries, ";\n"))
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != len(queries) {
-		t.Fatalf("duckdb: %d result lines for %d queries:\n%s", len(lines), len(queries), out)
-	}
-	results := make([][]map[string]any, len(lines))
-	for i, line := range lines {
-		if err := json.Unmarshal([]byte(line), &results[i]); err != nil {
-			t.Fatalf("duckdb output: %v: %s", err, line)
-		}
-	}
-	return results
+	return duckdbtest.Query(t, queries...)
 }
 
 // sqlString quotes s as a SQL string literal.

@@ -1,14 +1,14 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/twintrack/twintrack/export/duckdbtest"
 )
 
 // TestExportCommand exports the demo store, checks the streams, exports
@@ -83,34 +83,10 @@ WHERE source LIKE 'JPN%%' AND target LIKE 'KHM%%' AND NOT negated AND modality =
 GROUP BY year ORDER BY year`, strings.ReplaceAll(filepath.ToSlash(dir), "'", "''"))
 }
 
-// duckDBRows runs a query with tools/duckdb/query.mjs; it skips when the
-// tool is not installed ('npm ci' in tools/duckdb), failing when CI=true.
+// duckDBRows runs a query with DuckDB (see package duckdbtest).
 func duckDBRows(t *testing.T, sql string) []map[string]any {
 	t.Helper()
-	tool := filepath.Join("..", "..", "tools", "duckdb")
-	_, err := os.Stat(filepath.Join(tool, "node_modules", "@duckdb", "node-api"))
-	if err == nil {
-		_, err = exec.LookPath("node")
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true but DuckDB is not installed (run 'npm ci' in tools/duckdb): %v", err)
-		}
-		t.Skipf("DuckDB not installed (run 'npm ci' in tools/duckdb): %v", err)
-	}
-	cmd := exec.Command("node", "query.mjs", sql)
-	cmd.Dir = tool
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("duckdb: %v: %s", err, stderr.String())
-	}
-	var rows []map[string]any
-	if err := json.Unmarshal(out, &rows); err != nil {
-		t.Fatalf("duckdb output: %v: %s", err, out)
-	}
-	return rows
+	return duckdbtest.Query(t, sql)[0]
 }
 
 func TestExportUsageErrors(t *testing.T) {
