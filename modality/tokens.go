@@ -1,6 +1,10 @@
 package modality
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/twintrack/twintrack/text"
+)
 
 // token is a word or punctuation mark of a sentence with its byte offsets
 // [s, e) and its lower-case form (curly apostrophes made straight).
@@ -33,7 +37,7 @@ func apostropheAt(s string, i int) int {
 // tokens. Invalid UTF-8 yields one-byte punctuation tokens.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1)
-	low := asciiLower(s)
+	low := text.LowerASCII(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
@@ -65,45 +69,9 @@ func tokenize(s string) []token {
 			i = j
 			continue
 		}
-		n := runeLen(s, i)
+		n := text.RuneLen(s, i)
 		toks = append(toks, token{s: i, e: i + n, lower: s[i : i+n]})
 		i += n
 	}
 	return toks
-}
-
-// asciiLower returns s with ASCII letters in lower case and every other
-// byte unchanged, so that byte offsets into s are offsets into the result.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-// runeLen returns the length of the UTF-8 sequence starting at s[i], or 1
-// when it is not a valid sequence.
-func runeLen(s string, i int) int {
-	c := s[i]
-	n := 1
-	switch {
-	case c >= 0xF0 && c < 0xF8:
-		n = 4
-	case c >= 0xE0:
-		n = 3
-	case c >= 0xC0:
-		n = 2
-	}
-	if n == 1 || i+n > len(s) {
-		return 1
-	}
-	for k := 1; k < n; k++ {
-		if s[i+k]&0xC0 != 0x80 {
-			return 1
-		}
-	}
-	return n
 }

@@ -1,5 +1,7 @@
 package timex
 
+import "github.com/twintrack/twintrack/text"
+
 // tokKind classifies a token.
 type tokKind uint8
 
@@ -30,7 +32,7 @@ func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 // one-byte punctuation tokens.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1)
-	low := asciiLower(s)
+	low := text.LowerASCII(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -64,49 +66,12 @@ func tokenize(s string) []token {
 			toks = append(toks, t)
 			i = j
 		default:
-			n := runeLen(s, i)
+			n := text.RuneLen(s, i)
 			toks = append(toks, token{s: i, e: i + n, kind: tokPunct, text: s[i : i+n], lower: s[i : i+n], num: -1})
 			i += n
 		}
 	}
 	return toks
-}
-
-// asciiLower returns s with ASCII letters in lower case and every other
-// byte unchanged, so that byte offsets into s are offsets into the result.
-// It allocates once.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-// runeLen returns the length of the UTF-8 sequence starting at s[i], or 1
-// when it is not a valid sequence.
-func runeLen(s string, i int) int {
-	c := s[i]
-	n := 1
-	switch {
-	case c >= 0xF0 && c < 0xF8:
-		n = 4
-	case c >= 0xE0:
-		n = 3
-	case c >= 0xC0:
-		n = 2
-	}
-	if n == 1 || i+n > len(s) {
-		return 1
-	}
-	for k := 1; k < n; k++ {
-		if s[i+k]&0xC0 != 0x80 {
-			return 1
-		}
-	}
-	return n
 }
 
 func isOrdinal(suffix string) bool {
