@@ -218,24 +218,10 @@ func (db *DB) ExportEvents(ctx context.Context, q ExportQuery) iter.Seq2[Exporte
 }
 
 // scanExportedEvent reads the columns of selectEvent followed by doc_key
-// and run_id, as scanEvent does.
+// and run_id.
 func scanExportedEvent(rows *sql.Rows) (ExportedEvent, error) {
 	var x ExportedEvent
-	ev := &x.Event
-	var sroles, troles, issues string
-	var negated int
-	sp := &ev.Spans
-	err := rows.Scan(&ev.EventID, &ev.DocID, &ev.Sentence, &ev.DocDate, &ev.EventDate, &ev.DatePrecision,
-		&ev.Source, &ev.Target, &ev.SourceCountry, &ev.TargetCountry, &sroles, &troles,
-		&ev.Code, &ev.Root, &ev.QuadClass, &ev.Goldstein, &ev.Plover, &negated, &ev.Modality, &issues,
-		&ev.SourceText, &ev.TargetText, &ev.VerbText,
-		&sp.Sentence.Start, &sp.Sentence.End, &sp.Source.Start, &sp.Source.End,
-		&sp.Target.Start, &sp.Target.End, &sp.Verb.Start, &sp.Verb.End, &ev.SentenceText,
-		&ev.URL, &ev.DocSource, &ev.DictHash, &x.DocKey, &x.RunID)
-	ev.SourceRoles = splitRoles(sroles)
-	ev.TargetRoles = splitRoles(troles)
-	ev.Issues = splitList(issues)
-	ev.Negated = negated != 0
+	err := scanEventInto(rows, &x.Event, &x.DocKey, &x.RunID)
 	return x, err
 }
 

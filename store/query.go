@@ -148,21 +148,29 @@ func eventFrom(src string) string {
 
 func scanEvent(rows *sql.Rows) (twintrack.Event, error) {
 	var ev twintrack.Event
+	err := scanEventInto(rows, &ev)
+	return ev, err
+}
+
+// scanEventInto reads the columns of selectEvent into ev, and the columns
+// after them into extra.
+func scanEventInto(rows *sql.Rows, ev *twintrack.Event, extra ...any) error {
 	var sroles, troles, issues string
 	var negated int
 	sp := &ev.Spans
-	err := rows.Scan(&ev.EventID, &ev.DocID, &ev.Sentence, &ev.DocDate, &ev.EventDate, &ev.DatePrecision,
+	dst := []any{&ev.EventID, &ev.DocID, &ev.Sentence, &ev.DocDate, &ev.EventDate, &ev.DatePrecision,
 		&ev.Source, &ev.Target, &ev.SourceCountry, &ev.TargetCountry, &sroles, &troles,
 		&ev.Code, &ev.Root, &ev.QuadClass, &ev.Goldstein, &ev.Plover, &negated, &ev.Modality, &issues,
 		&ev.SourceText, &ev.TargetText, &ev.VerbText,
 		&sp.Sentence.Start, &sp.Sentence.End, &sp.Source.Start, &sp.Source.End,
 		&sp.Target.Start, &sp.Target.End, &sp.Verb.Start, &sp.Verb.End, &ev.SentenceText,
-		&ev.URL, &ev.DocSource, &ev.DictHash)
+		&ev.URL, &ev.DocSource, &ev.DictHash}
+	err := rows.Scan(append(dst, extra...)...)
 	ev.SourceRoles = splitRoles(sroles)
 	ev.TargetRoles = splitRoles(troles)
 	ev.Issues = splitList(issues)
 	ev.Negated = negated != 0
-	return ev, err
+	return err
 }
 
 // splitRoles splits a ';'-joined list; roles are never nil, so that JSON

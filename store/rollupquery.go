@@ -305,17 +305,8 @@ func (db *DB) rollupEvidence(ctx context.Context, q *DyadQuery, s rollupSpan, n 
 	if err != nil {
 		return nil, false, err
 	}
-	defer rows.Close()
-	var out []TrackEvidence
-	for rows.Next() {
-		var e TrackEvidence
-		if err := rows.Scan(&e.EventID, &e.DocID, &e.Sentence, &e.EventDate, &e.Source, &e.Target, &e.Code,
-			&e.SentenceText, &e.Start, &e.Side); err != nil {
-			return nil, false, err
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanEvidence(rows)
+	if err != nil {
 		return nil, false, err
 	}
 	// By period, side and then as package analysis orders evidence: byte

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -210,20 +211,28 @@ func (db *DB) trackEvidence(ctx context.Context, q DyadQuery, n int, useRollup b
 	if err != nil {
 		return nil, fmt.Errorf("track evidence: %w", err)
 	}
+	out, err := scanEvidence(rows)
+	if err != nil {
+		return nil, fmt.Errorf("track evidence: %w", err)
+	}
+	return out, nil
+}
+
+// scanEvidence reads the rows of an evidence statement (event_id, doc_id,
+// sentence, event_date, source, target, code, sentence_text, period start,
+// side) and closes them.
+func scanEvidence(rows *sql.Rows) ([]TrackEvidence, error) {
 	defer rows.Close()
 	var out []TrackEvidence
 	for rows.Next() {
 		var e TrackEvidence
 		if err := rows.Scan(&e.EventID, &e.DocID, &e.Sentence, &e.EventDate, &e.Source, &e.Target, &e.Code,
 			&e.SentenceText, &e.Start, &e.Side); err != nil {
-			return nil, fmt.Errorf("track evidence: %w", err)
+			return nil, err
 		}
 		out = append(out, e)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("track evidence: %w", err)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // trackEvidenceStatement returns the SQL of TrackEvidence and its
