@@ -87,11 +87,34 @@ func (l *loader) actorCodes(file string, num, col int, raw string, codes *ActorC
 	codes.Raw = strings.TrimSpace(raw)
 	firstOpDigit := false
 	n := 0
+	closed := l.bracketItems(file, num, col, raw, func(item string, at int) {
+		dc, opDigit, msg := parseDatedCode(item)
+		if msg != "" {
+			l.errs.Add(file, num, at, "%s in [%s]", msg, item)
+			return
+		}
+		if n == 0 {
+			firstOpDigit = opDigit
+		}
+		n++
+		codes.Items = append(codes.Items, dc)
+	})
+	if closed && n == 1 && firstOpDigit {
+		codes.Items = append(codes.Items, DatedCode{Code: Null})
+	}
+}
+
+// bracketItems calls f with the trimmed text of each "[...]" of raw (a
+// field starting at column col of line num) and the column just after
+// its '['. Text outside brackets and empty brackets are reported; an
+// unclosed '[' is reported and ends the field, and bracketItems then
+// returns false.
+func (l *loader) bracketItems(file string, num, col int, raw string, f func(item string, at int)) bool {
 	for i := 0; i < len(raw); {
 		lb := strings.IndexByte(raw[i:], '[')
 		if lb < 0 {
-			if strings.TrimSpace(raw[i:]) != "" {
-				l.errs.Add(file, num, col+i, "text outside brackets in code %q", strings.TrimSpace(raw[i:]))
+			if t := strings.TrimSpace(raw[i:]); t != "" {
+				l.errs.Add(file, num, col+i, "text outside brackets in code %q", t)
 			}
 			break
 		}
@@ -99,7 +122,7 @@ func (l *loader) actorCodes(file string, num, col int, raw string, codes *ActorC
 		rb := strings.IndexByte(raw[lb:], ']')
 		if rb < 0 {
 			l.errs.Add(file, num, col+lb, "unclosed '['")
-			return
+			return false
 		}
 		rb += lb
 		item := strings.TrimSpace(raw[lb+1 : rb])
@@ -108,20 +131,9 @@ func (l *loader) actorCodes(file string, num, col int, raw string, codes *ActorC
 			l.errs.Add(file, num, col+lb, "empty code []")
 			continue
 		}
-		dc, opDigit, msg := parseDatedCode(item)
-		if msg != "" {
-			l.errs.Add(file, num, col+lb+1, "%s in [%s]", msg, item)
-			continue
-		}
-		if n == 0 {
-			firstOpDigit = opDigit
-		}
-		n++
-		codes.Items = append(codes.Items, dc)
+		f(item, col+lb+1)
 	}
-	if n == 1 && firstOpDigit {
-		codes.Items = append(codes.Items, DatedCode{Code: Null})
-	}
+	return true
 }
 
 // parseDatedCode reads "CODE", "CODE <D", "CODE >D" or "CODE D1-D2". It

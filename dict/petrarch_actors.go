@@ -141,31 +141,11 @@ func orderDated(items []DatedCode) []DatedCode {
 // PETRARCH's inclusive "<" and ">".
 func (l *loader) petrDatedCodes(file string, num, col int, raw string) []DatedCode {
 	var out []DatedCode
-	for i := 0; i < len(raw); {
-		lb := strings.IndexByte(raw[i:], '[')
-		if lb < 0 {
-			if t := strings.TrimSpace(raw[i:]); t != "" {
-				l.errs.Add(file, num, col+i, "text outside brackets in code %q", t)
-			}
-			break
-		}
-		lb += i
-		rb := strings.IndexByte(raw[lb:], ']')
-		if rb < 0 {
-			l.errs.Add(file, num, col+lb, "unclosed '['")
-			break
-		}
-		rb += lb
-		item := strings.TrimSpace(raw[lb+1 : rb])
-		i = rb + 1
-		if item == "" {
-			l.errs.Add(file, num, col+lb, "empty code []")
-			continue
-		}
+	l.bracketItems(file, num, col, raw, func(item string, at int) {
 		dc, _, msg := parseDatedCode(widenDates(item))
 		if msg != "" {
-			l.errs.Add(file, num, col+lb+1, "%s in [%s]", msg, item)
-			continue
+			l.errs.Add(file, num, at, "%s in [%s]", msg, item)
+			return
 		}
 		switch dc.Op {
 		case '<':
@@ -174,7 +154,7 @@ func (l *loader) petrDatedCodes(file string, num, col int, raw string) []DatedCo
 			dc.From--
 		}
 		out = append(out, dc)
-	}
+	})
 	return out
 }
 
