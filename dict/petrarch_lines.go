@@ -46,19 +46,7 @@ func petrLines(src string, fn func(ln petrLine)) {
 		if t == "" || strings.HasPrefix(t, "<!") { // "<!" also starts a (malformed) comment
 			continue
 		}
-		ln := petrLine{line: line{num: num, col: lead + 1}, raw: t}
-		if t[0] == '&' || t[0] == '<' {
-			ln.phrase, ln.verb = strings.ToUpper(t), true
-			fn(ln)
-			continue
-		}
-		ph := t
-		if i := strings.IndexByte(t, '['); i >= 0 {
-			ph, ln.code = t[:i], t[i:]
-			ln.codeCol = lead + i + 1
-		}
-		ln.phrase = normPhrase(ph)
-		fn(ln)
+		fn(petrLine{line: newLine(num, lead, t), raw: t})
 	}
 }
 

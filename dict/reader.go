@@ -147,20 +147,26 @@ func lines(src string, fn func(ln line)) {
 		if t == "" {
 			continue
 		}
-		ln := line{num: num, col: lead + 1}
-		if t[0] == '&' || t[0] == '<' {
-			ln.phrase, ln.verb = strings.ToUpper(t), true
-			fn(ln)
-			continue
-		}
-		ph := t
-		if i := strings.IndexByte(t, '['); i >= 0 {
-			ph, ln.code = t[:i], t[i:]
-			ln.codeCol = lead + i + 1
-		}
-		ln.phrase = normPhrase(ph)
-		fn(ln)
+		fn(newLine(num, lead, t))
 	}
+}
+
+// newLine splits the trimmed text t of line num, which started after lead
+// blanks, into its phrase and code: '&' and '<' lines are taken verbatim
+// (upper case), others split at the first '['.
+func newLine(num, lead int, t string) line {
+	ln := line{num: num, col: lead + 1}
+	if t[0] == '&' || t[0] == '<' {
+		ln.phrase, ln.verb = strings.ToUpper(t), true
+		return ln
+	}
+	ph := t
+	if i := strings.IndexByte(t, '['); i >= 0 {
+		ph, ln.code = t[:i], t[i:]
+		ln.codeCol = lead + i + 1
+	}
+	ln.phrase = normPhrase(ph)
+	return ln
 }
 
 // normPhrase upper-cases a phrase, turns every '-' after the first
